@@ -1,0 +1,34 @@
+# Two commands set everything up on a fresh machine: `make lab` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Written after a successful install; newer requirements or package metadata re-install.
+STAMP := $(VENV)/.installed
+
+.PHONY: install lab test lint nav notebooks clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt -e .
+	touch $(STAMP)
+
+lab: install  ## open the course in JupyterLab at chapter 01
+	$(BIN)/jupyter lab notebooks/01_introduction.ipynb
+
+test: install lint  ## helper unit tests, then every notebook under strict nbval
+	$(BIN)/python tools/course_nav.py --check
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check helpers tests tools notebooks
+
+nav: install  ## regenerate navigation lines, slide metadata, contents and course map
+	$(BIN)/python tools/course_nav.py
+
+notebooks: nav  ## re-execute every chapter in a fresh kernel and save it with its outputs
+	$(BIN)/python tools/run_notebooks.py
+
+clean:
+	rm -rf $(VENV) build

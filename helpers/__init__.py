@@ -1,0 +1,13 @@
+"""Helpers shared by the course's notebooks: data, references, plots, device, set-up, checks."""
+from helpers.data import noisy_line, sine_data
+from helpers.device import available_devices, course_device
+from helpers.exercises import check
+from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
+from helpers.reference import Fit, least_squares_fit, polynomial_loss
+from helpers.setup import setup
+
+__all__ = [
+    "Fit", "available_devices", "check", "course_device", "least_squares_fit", "noisy_line",
+    "plot", "plot_fit", "plot_losses", "polynomial_loss", "setup", "sine_data",
+    "use_course_style",
+]

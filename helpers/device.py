@@ -1,0 +1,34 @@
+"""Device choice: CPU by default, overridden in one place by the COURSE_DEVICE variable."""
+import os
+
+import torch
+
+DEVICE_NAMES = ("cpu", "cuda", "mps", "auto")
+
+
+def available_devices():
+    """Return the names of the devices this machine can run torch on, CPU first."""
+    names = ["cpu"]
+    if torch.cuda.is_available():
+        names.append("cuda")
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        names.append("mps")
+    return names
+
+
+def course_device(name=None):
+    """Return the torch.device named by `name` or COURSE_DEVICE (default cpu; auto picks a GPU)."""
+    if name is None:
+        name = os.environ.get("COURSE_DEVICE", "") or "cpu"
+    key = str(name).strip().lower()
+    if key not in DEVICE_NAMES:
+        raise ValueError(f"unknown device {name!r}: use one of {', '.join(DEVICE_NAMES)}")
+    here = available_devices()
+    if key == "auto":
+        key = here[-1] if len(here) > 1 else "cpu"
+    if key not in here:
+        raise ValueError(
+            f"device {key!r} is not available on this machine; available: {', '.join(here)} "
+            "(set COURSE_DEVICE=cpu or leave it unset)"
+        )
+    return torch.device(key)

@@ -1,0 +1,67 @@
+"""The exact least-squares reference against an independent solver (torch float64 normal equations)."""
+import numpy as np
+import pytest
+import torch
+
+from helpers import least_squares_fit, polynomial_loss, sine_data
+
+
+def normal_equations(x, y, degree):
+    """Solve (X^T X) w = X^T y in torch float64: independent of NumPy's lstsq."""
+    features = torch.stack([x**p for p in range(degree + 1)], dim=1)
+    w = torch.linalg.solve(features.T @ features, features.T @ y)
+    return w, float(((features @ w - y) ** 2).sum())
+
+
+@pytest.mark.parametrize("degree", [0, 1, 3, 5])
+def test_least_squares_fit_matches_normal_equations(degree):
+    x, y = sine_data(2000, dtype=torch.float64)
+    fit = least_squares_fit(x, y, degree)
+    w, loss = normal_equations(x, y, degree)
+    np.testing.assert_allclose(fit.coefficients, w.numpy(), atol=1e-8)
+    assert fit.loss == pytest.approx(loss, rel=1e-9)
+
+
+def test_cubic_reference_figures():
+    fit = least_squares_fit(*sine_data(2000, dtype=torch.float64))
+    a, b, c, d = fit.coefficients
+    assert abs(a) < 1e-12 and abs(c) < 1e-12
+    assert round(b, 6) == 0.856741 and round(d, 6) == -0.093330
+    assert round(fit.loss, 4) == 8.8172
+
+
+def test_float32_inputs_give_the_float64_optimum_of_those_points():
+    x, y = sine_data(2000)  # float32
+    assert least_squares_fit(x, y).loss == pytest.approx(8.8172, abs=1e-3)
+
+
+def test_polynomial_loss_of_the_optimum_is_its_loss():
+    x, y = sine_data(2000, dtype=torch.float64)
+    fit = least_squares_fit(x, y)
+    assert polynomial_loss(fit.coefficients, x, y) == pytest.approx(fit.loss, rel=1e-12)
+    assert polynomial_loss([0.0], x, y) == pytest.approx(float((y**2).sum()))
+
+
+@pytest.mark.parametrize("degree", [-1, 1.5])
+def test_rejects_a_degree_below_zero_or_fractional(degree):
+    with pytest.raises(ValueError, match="degree must be a whole number >= 0"):
+        least_squares_fit([0.0, 1.0, 2.0], [0.0, 1.0, 2.0], degree)
+
+
+def test_rejects_mismatched_shapes():
+    with pytest.raises(ValueError, match="same shape"):
+        least_squares_fit([0.0, 1.0, 2.0], [0.0, 1.0])
+    with pytest.raises(ValueError, match="same shape"):
+        polynomial_loss([1.0], [0.0, 1.0, 2.0], [0.0, 1.0])
+
+
+def test_rejects_too_few_points():
+    with pytest.raises(ValueError, match="at least 2 points"):
+        least_squares_fit([1.0], [1.0], degree=0)
+    with pytest.raises(ValueError, match="more than degree=3"):
+        least_squares_fit([0.0, 1.0, 2.0], [0.0, 1.0, 2.0], degree=3)
+
+
+def test_rejects_two_dimensional_input():
+    with pytest.raises(ValueError, match="one-dimensional"):
+        least_squares_fit(np.zeros((3, 2)), np.zeros((3, 2)))

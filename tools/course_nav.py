@@ -1,0 +1,148 @@
+"""Generate what must not be kept by hand: navigation lines, slide metadata, contents, course map.
+
+Usage: python tools/course_nav.py [NOTEBOOK ...]   rewrite (only these) notebooks and README
+       python tools/course_nav.py --check  exit 1 and say what is stale, change nothing
+
+helpers.course.CHAPTERS is the one list of chapters: file, title, what it teaches, minutes to work
+through. Each chapter notebook's first cell starts with "# <title>". The tool writes, for every
+chapter that exists: the navigation cell after the title (previous | contents | next), slide types
+for reveal.js (headings start slides, collapsed solutions are skipped), then
+notebooks/00_contents.ipynb and the course map between the markers in README.md.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from helpers.course import CHAPTERS
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOKS = ROOT / "notebooks"
+CONTENTS = "00_contents.ipynb"
+MAP_START, MAP_END = "<!-- course-map:start -->", "<!-- course-map:end -->"
+
+
+def read(path):
+    """Return the notebook at `path` as a dict."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dump(notebook):
+    """Return the notebook as text the way Jupyter saves it."""
+    return json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def markdown_cell(cell_id, text, tags=(), slide="-"):
+    """Return a Markdown cell with the given id, text, tags and slide type."""
+    metadata = {"slideshow": {"slide_type": slide}}
+    if tags:
+        metadata["tags"] = list(tags)
+    return {"cell_type": "markdown", "id": cell_id, "metadata": metadata,
+            "source": text.splitlines(True)}
+
+
+def check_title(notebook, path, title):
+    """Fail unless the notebook's first cell is a Markdown title starting with "# <title>"."""
+    cells = notebook["cells"]
+    first = "".join(cells[0]["source"]) if cells and cells[0]["cell_type"] == "markdown" else ""
+    if not first.startswith(f"# {title}"):
+        raise SystemExit(f"{path.name}: the first cell must start with '# {title}'")
+
+
+def nav_line(chapters, i):
+    """Return the previous | contents | next line of chapter `i`."""
+    parts = []
+    if i > 0:
+        parts.append(f"[← {chapters[i - 1][1]}]({chapters[i - 1][0].name})")
+    parts.append(f"[Contents]({CONTENTS})")
+    if i + 1 < len(chapters):
+        parts.append(f"[{chapters[i + 1][1]} →]({chapters[i + 1][0].name})")
+    return " | ".join(parts)
+
+
+def slide_type(cell):
+    """Return the reveal.js slide type: headings open slides, solutions are skipped."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if "solution" in tags:
+        return "skip"
+    if cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith("#"):
+        return "slide"
+    return "-"
+
+
+def with_navigation(notebook, line):
+    """Return the notebook with its nav cell (after the title) set to `line` and slides typed."""
+    cells = [c for c in notebook["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
+    cells.insert(1, markdown_cell("nav", line, tags=["nav"]))
+    for cell in cells:
+        cell.setdefault("metadata", {}).setdefault("slideshow", {})["slide_type"] = slide_type(cell)
+    cells[1]["metadata"]["slideshow"]["slide_type"] = "-"
+    return {**notebook, "cells": cells}
+
+
+def course_map(chapters):
+    """Return the Markdown table of chapters: link, what it teaches, minutes."""
+    rows = ["| chapter | what it teaches | time |", "| --- | --- | --- |"]
+    for path, title, meta in chapters:
+        link = f"[{title}](notebooks/{path.name})"
+        rows.append(f"| {link} | {meta['teaches']} | {meta['minutes']} min |")
+    total = sum(meta["minutes"] for _, _, meta in chapters)
+    rows.append(f"| **whole course** | | **{total} min** |")
+    return "\n".join(rows)
+
+
+def contents_notebook(chapters):
+    """Return the contents notebook that links every chapter."""
+    lines = ["# Learning PyTorch with Examples: contents", "",
+             "Work through the chapters in order: each one fits the same curve with one more "
+             "PyTorch tool.", ""]
+    for path, title, meta in chapters:
+        lines.append(f"1. [{title}]({path.name}): {meta['teaches']} ({meta['minutes']} min)")
+    cell = markdown_cell("contents", "\n".join(lines), slide="slide")
+    return {"cells": [cell], "metadata": {"kernelspec": {"display_name": "Python 3",
+            "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def expected_files(only=None):
+    """Return {path: text} for every generated file (chapters limited to `only` if given)."""
+    chapters = [(BOOKS / name, title, {"teaches": teaches, "minutes": minutes})
+                for name, title, teaches, minutes in CHAPTERS]
+    files = {}
+    for i, (path, title, _) in enumerate(chapters):
+        if not path.exists() or (only and path.resolve() not in only):
+            continue
+        notebook = read(path)
+        check_title(notebook, path, title)
+        files[path] = dump(with_navigation(notebook, nav_line(chapters, i)))
+    if only:
+        return files
+    files[BOOKS / CONTENTS] = dump(contents_notebook(chapters))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    if MAP_START in readme and MAP_END in readme:
+        head, rest = readme.split(MAP_START, 1)
+        tail = rest.split(MAP_END, 1)[1]
+        files[ROOT / "README.md"] = f"{head}{MAP_START}\n{course_map(chapters)}\n{MAP_END}{tail}"
+    return files
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="only these chapters")
+    args = parser.parse_args()
+    only = {path.resolve() for path in args.notebooks}
+    stale = []
+    for path, text in expected_files(only).items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(path.relative_to(ROOT))
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+    verb = "stale (run make nav)" if args.check else "rewritten"
+    for path in stale:
+        print(f"{path}: {verb}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

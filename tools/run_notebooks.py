@@ -1,0 +1,34 @@
+"""Execute notebooks top to bottom in a fresh kernel each and save them with their outputs.
+
+Usage: python tools/run_notebooks.py [notebooks/NN_name.ipynb ...]   (default: every chapter)
+Run `make nav` first so the navigation cells are current; this prints each notebook's wall time.
+"""
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def execute(path):
+    """Execute the notebook at `path` in place and return the seconds it took."""
+    notebook = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    seconds = time.perf_counter() - start
+    nbformat.write(notebook, path)
+    return seconds
+
+
+def main(argv):
+    paths = [Path(p).resolve() for p in argv] or sorted(BOOKS.glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        print(f"{path.name}: {execute(path):.1f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
