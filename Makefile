@@ -14,8 +14,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt -e .
 	touch $(STAMP)
 
+# Jupyter refuses to start as root unless told to (containers, CI machines); LAB_ARGS adds options.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: install  ## open the course in JupyterLab at chapter 01
-	$(BIN)/jupyter lab notebooks/01_introduction.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/01_introduction.ipynb
 
 test: install lint  ## helper unit tests, then every notebook under strict nbval
 	$(BIN)/python tools/course_nav.py --check
