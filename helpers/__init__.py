@@ -2,6 +2,7 @@
 from helpers.data import noisy_line, sine_data
 from helpers.device import available_devices, course_device
 from helpers.exercises import check
+from helpers.legendre import LegendreFit, legendre_least_squares_fit, legendre_p3
 from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
 from helpers.reference import Fit, least_squares_fit, polynomial_loss
 from helpers.setup import setup
@@ -10,4 +11,5 @@ __all__ = [
     "Fit", "available_devices", "check", "course_device", "least_squares_fit", "noisy_line",
     "plot", "plot_fit", "plot_losses", "polynomial_loss", "setup", "sine_data",
     "use_course_style",
+    "LegendreFit", "legendre_least_squares_fit", "legendre_p3",
 ]
