@@ -6,11 +6,12 @@ Usage: python tools/course_nav.py [NOTEBOOK ...]   rewrite (only these) notebook
 helpers.course.CHAPTERS is the one list of chapters: file, title, what it teaches, minutes to work
 through. Each chapter notebook's first cell starts with "# <title>". The tool writes, for every
 chapter that exists: the navigation cell after the title (previous | contents | next), slide types
-for reveal.js (headings start slides, collapsed solutions are skipped), then
-notebooks/00_contents.ipynb and the course map between the markers in README.md.
+for reveal.js (see slide_type), then notebooks/00_contents.ipynb and the course map between the
+markers in README.md.
 """
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -60,23 +61,32 @@ def nav_line(chapters, i):
     return " | ".join(parts)
 
 
-def slide_type(cell):
-    """Return the reveal.js slide type: headings open slides, solutions are skipped."""
+def slide_type(cell, previous=None):
+    """Return the cell's reveal.js slide type, given the cell before it.
+
+    Solutions and the navigation line are skipped (a deck shows neither answers nor links to
+    notebooks); `#` and `##` headings open a slide (left to right); `###` headings, such as each
+    exercise, and prose that resumes after a code cell open a subslide below it, so that a section
+    reads as explanation-and-code steps instead of one long scrolling page; the rest continues.
+    """
     tags = cell.get("metadata", {}).get("tags", [])
-    if "solution" in tags:
+    if "solution" in tags or "nav" in tags:
         return "skip"
-    if cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith("#"):
-        return "slide"
-    return "-"
+    if cell["cell_type"] != "markdown":
+        return "-"
+    heading = re.match(r"\s*(#+)\s", "".join(cell["source"]))
+    if heading:
+        return "slide" if len(heading.group(1)) <= 2 else "subslide"
+    return "subslide" if previous and previous["cell_type"] == "code" else "-"
 
 
 def with_navigation(notebook, line):
     """Return the notebook with its nav cell (after the title) set to `line` and slides typed."""
     cells = [c for c in notebook["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
-    cells.insert(1, markdown_cell("nav", line, tags=["nav"]))
-    for cell in cells:
-        cell.setdefault("metadata", {}).setdefault("slideshow", {})["slide_type"] = slide_type(cell)
-    cells[1]["metadata"]["slideshow"]["slide_type"] = "-"
+    cells.insert(1, markdown_cell("nav", line, tags=["nav"], slide="skip"))
+    for previous, cell in zip([None, *cells[:-1]], cells, strict=True):
+        slideshow = cell.setdefault("metadata", {}).setdefault("slideshow", {})
+        slideshow["slide_type"] = slide_type(cell, previous)
     return {**notebook, "cells": cells}
 
 
