@@ -1,7 +1,9 @@
 """Helpers shared by the course's notebooks: data, references, plots, device, set-up, checks."""
+from helpers.cubic import cubic_coefficients, cubic_features, cubic_model
 from helpers.data import noisy_line, sine_data
 from helpers.device import available_devices, course_device
 from helpers.exercises import check
+from helpers.explorers.optimizers import optimizer_explorer, train_with_optimizer
 from helpers.legendre import LegendreFit, legendre_least_squares_fit, legendre_p3
 from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
 from helpers.reference import Fit, least_squares_fit, polynomial_loss
@@ -11,5 +13,7 @@ __all__ = [
     "Fit", "available_devices", "check", "course_device", "least_squares_fit", "noisy_line",
     "plot", "plot_fit", "plot_losses", "polynomial_loss", "setup", "sine_data",
     "use_course_style",
+    "cubic_coefficients", "cubic_features", "cubic_model",
+    "optimizer_explorer", "train_with_optimizer",
     "LegendreFit", "legendre_least_squares_fit", "legendre_p3",
 ]

@@ -1,0 +1,110 @@
+"""Optimizer explorer: chapter 07's cubic trained with SGD, momentum, RMSprop or Adam.
+
+`train_with_optimizer` is the plain, tested function; `optimizer_explorer` is a thin ipywidgets
+layer that calls it whenever a learner picks another optimizer or learning rate.
+"""
+import base64
+import io
+import math
+from typing import NamedTuple
+
+import torch
+
+from helpers.cubic import cubic_features, cubic_model
+from helpers.data import sine_data
+from helpers.plotting import plot_losses
+from helpers.reference import least_squares_fit
+
+OPTIMIZERS = {  # name -> how to build it from (parameters, learning rate)
+    "SGD": lambda params, lr: torch.optim.SGD(params, lr=lr),
+    "momentum": lambda params, lr: torch.optim.SGD(params, lr=lr, momentum=0.9),
+    "RMSprop": lambda params, lr: torch.optim.RMSprop(params, lr=lr),
+    "Adam": lambda params, lr: torch.optim.Adam(params, lr=lr),
+}
+LEARNING_RATES = [float(f"{m}e{e}") for e in range(-7, 0) for m in (1, 3)] + [1.0]  # slider
+SUGGESTED_LEARNING_RATES = {"SGD": 3e-6, "momentum": 3e-6, "RMSprop": 1e-2, "Adam": 1e-1}
+DIVERGED = 100.0  # a run has diverged once its loss is this many times its starting loss
+
+
+class TrainingRun(NamedTuple):
+    """Loss before each update (summed squared error), and the step it diverged at (or None)."""
+
+    losses: list
+    diverged_at: int | None
+
+
+def check_settings(name, learning_rate, steps):
+    """Return None if the explorer's settings are valid; raise ValueError saying why not."""
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; allowed: {', '.join(OPTIMIZERS)}")
+    if not (isinstance(learning_rate, int | float) and 0 < learning_rate < math.inf):
+        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps must be a whole number >= 1 (got {steps!r})")
+
+
+def train_with_optimizer(name, learning_rate, steps=500, seed=0):
+    """Return the TrainingRun of the sine cubic under optimizer `name`, stopped if it diverges."""
+    check_settings(name, learning_rate, steps)
+    x, y = sine_data(2000)
+    features = cubic_features(x)  # shape (2000, 3)
+    with torch.random.fork_rng(devices=[]):  # every run starts alike; the caller's RNG is untouched
+        torch.manual_seed(seed)
+        model = cubic_model(x.device)
+    optimizer = OPTIMIZERS[name](model.parameters(), learning_rate)
+    loss_fn, losses = torch.nn.MSELoss(reduction="sum"), []
+    for step in range(steps):
+        loss = loss_fn(model(features), y)  # forward and loss: summed squared error
+        losses.append(loss.item())
+        if not math.isfinite(losses[-1]) or losses[-1] > DIVERGED * losses[0]:
+            return TrainingRun([v for v in losses if math.isfinite(v)], step)
+        optimizer.zero_grad()  # zero: drop the previous step's gradients
+        loss.backward()  # backward: d loss / d parameter into .grad
+        optimizer.step()  # update: the optimizer's own rule, in place
+    return TrainingRun(losses, None)
+
+
+def run_outputs(run, name, learning_rate):
+    """Return the Jupyter outputs (a message, the loss curves as PNG) that describe `run`."""
+    from matplotlib.figure import Figure
+
+    optimum, label = least_squares_fit(*sine_data(2000)).loss, f"{name}, lr {learning_rate:.0e}"
+    if run.diverged_at is not None:
+        message = (f"{label} diverged at step {run.diverged_at}: the loss grew past "
+                   f"{DIVERGED:.0f}x its start. Try a smaller learning rate.")
+    else:
+        gap = max(0.0, 100 * (run.losses[-1] / optimum - 1))  # float32 may dip a hair below
+        message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"
+    figure = Figure()
+    plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
+    png = io.BytesIO()
+    figure.savefig(png, format="png", bbox_inches="tight")
+    image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
+    return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
+            {"output_type": "display_data", "metadata": {}, "data": image})
+
+
+def optimizer_explorer(steps=500):
+    """Return a widget: pick an optimizer and learning rate, see its loss curve and the optimum."""
+    import ipywidgets as widgets
+
+    check_settings("SGD", SUGGESTED_LEARNING_RATES["SGD"], steps)
+    name = widgets.Dropdown(options=list(OPTIMIZERS), value="SGD", description="optimizer")
+    rate = widgets.SelectionSlider(options=[(f"{r:.0e}", r) for r in LEARNING_RATES],
+                                   value=SUGGESTED_LEARNING_RATES["SGD"],
+                                   description="learning rate", continuous_update=False)
+    output = widgets.Output()
+
+    def redraw(change=None):
+        run = train_with_optimizer(name.value, rate.value, steps)
+        output.outputs = run_outputs(run, name.value, rate.value)
+
+    def pick(change):  # a new optimizer starts at its suggested learning rate
+        if rate.value == SUGGESTED_LEARNING_RATES[change.new]:
+            redraw()
+        rate.value = SUGGESTED_LEARNING_RATES[change.new]  # redraws when it changes the value
+
+    name.observe(pick, names="value")
+    rate.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([widgets.HBox([name, rate]), output])
