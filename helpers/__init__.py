@@ -4,6 +4,7 @@ from helpers.data import noisy_line, sine_data
 from helpers.device import available_devices, course_device
 from helpers.exercises import check
 from helpers.explorers.optimizers import optimizer_explorer, train_with_optimizer
+from helpers.formatting import polynomial_formula
 from helpers.legendre import LegendreFit, legendre_least_squares_fit, legendre_p3
 from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
 from helpers.reference import Fit, least_squares_fit, polynomial_loss
@@ -16,4 +17,5 @@ __all__ = [
     "cubic_coefficients", "cubic_features", "cubic_model",
     "optimizer_explorer", "train_with_optimizer",
     "LegendreFit", "legendre_least_squares_fit", "legendre_p3",
+    "polynomial_formula",
 ]
