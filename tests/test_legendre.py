@@ -56,7 +56,7 @@ def test_sine_optimum_matches_the_shared_reference_figures():
 
 
 def test_lbfgs_from_the_tutorials_start_finds_the_same_optimum():
-    x, y = sine_data(2000, dtype=torch.float64)
+    x, y = sine_data(500, dtype=torch.float64)
     fit = legendre_least_squares_fit(x, y)
     found = lbfgs_minimum(x, y, [0.0, -1.0, 0.0, 0.3])
     assert torch.allclose(found, torch.tensor(fit[:4], dtype=torch.float64), atol=1e-6)
