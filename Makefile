@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a successful install; newer requirements or package metadata re-install.
 STAMP := $(VENV)/.installed
 
-.PHONY: install lab test lint nav notebooks clean
+.PHONY: install lab test lint nav notebooks slides clean
 
 install: $(STAMP)
 
@@ -32,6 +32,19 @@ nav: install  ## regenerate navigation lines, slide metadata, contents and cours
 
 notebooks: nav  ## re-execute every chapter in a fresh kernel and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py
+
+# Offline slide decks: reveal.js, require.js, jQuery and MathJax pinned in tools/slides/package.json,
+# installed with npm (Node.js from Debian's nodejs package) next to the decks; the build then fails
+# if a deck loads anything from the network or a file that is not there.
+SLIDES := build/slides
+$(SLIDES)/vendor/.installed: tools/slides/package.json tools/slides/package-lock.json
+	mkdir -p $(SLIDES)/vendor
+	cp tools/slides/package.json tools/slides/package-lock.json $(SLIDES)/vendor/
+	cd $(SLIDES)/vendor && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+slides: install $(SLIDES)/vendor/.installed  ## one offline reveal.js deck per chapter in build/slides
+	$(BIN)/python tools/build_slides.py --out $(SLIDES)
 
 clean:
 	rm -rf $(VENV) build

@@ -77,7 +77,7 @@ def problems(html, deck_dir, verify=True):
         if NETWORK.match(address):
             found.append(f"loads from the network: {address}")
         elif verify and not (deck_dir / re.split(r"[?#]", address)[0]).is_file():
-            found.append(f"missing file: {address} (run make slides to install it)")
+            found.append(f"missing file: {address} (remove build/slides/vendor, then make slides)")
     return found
 
 
