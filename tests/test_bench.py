@@ -1,0 +1,99 @@
+"""tools/bench.py: its training-cell rule, memory reader, runners and table (never timings)."""
+import importlib.util
+import os
+import resource
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HAS_PROC = Path("/proc/self/status").exists()
+
+
+def load_bench():
+    """Return the module tools/bench.py (a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "tools" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = load_bench()
+
+
+def test_training_cells_are_loops_with_an_update_step_and_cells_calling_them():
+    sources = [
+        "import helpers\ndevice = helpers.setup()",
+        "for name in names:\n    print(name)",  # a loop without an update step
+        "for t in range(2000):\n    # update: one step down the gradient\n    w = w - lr * g",
+        "def train(optimizer, steps):\n    for t in range(steps):\n        optimizer.step()",
+        "losses = {name: train(opt, 500) for name, opt in optimizers.items()}",  # calls train
+        "optimizer.step()  # one step, not a loop",
+        "while loss > 9.0:\n    a -= lr * a.grad",
+    ]
+    assert bench.training_cells(sources) == [2, 3, 4, 6]
+    assert bench.loop_ranges(sources, [2, 3]) == ["2000", "steps"]
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="no /proc on this system: bench prints n/a")
+def test_peak_memory_is_what_getrusage_reports_for_this_process():
+    peak = bench.peak_memory_mb(os.getpid())
+    expected = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    assert peak == pytest.approx(expected, rel=0.05)
+    assert bench.peak_memory_mb(2**22 + 1) is None  # above Linux's largest pid: no such process
+
+
+def test_a_notebook_is_timed_cell_by_cell_with_its_kernel_memory(tmp_path):
+    cells = [nbformat.v4.new_markdown_cell("# A title"), nbformat.v4.new_code_cell("x = 0"),
+             nbformat.v4.new_code_cell(
+                 "import time\nfor step in range(3):\n    time.sleep(0.1)\n    x -= 1  # update")]
+    path = tmp_path / "02_numpy.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    book = bench.run_notebook(path)
+    assert len(book["cells"]) == 2 and book["slowest"] == 1 and book["training_cells"] == 1
+    assert book["training"] == book["cells"][1] >= 0.3  # three sleeps of 0.1 s
+    assert book["ranges"] == ["3"] and book["setup"] == book["cells"][0]
+    assert book["wall"] > book["kernel"] + sum(book["cells"])
+    if HAS_PROC:
+        assert 10 < book["peak"] < 600  # a bare Python kernel: tens of MB
+
+
+def test_a_script_is_timed_with_its_peak_memory_and_exit_status(tmp_path):
+    good, bad = tmp_path / "good.py", tmp_path / "bad.py"
+    good.write_text("print('done')\n")
+    bad.write_text("raise SystemExit('broken')\n")
+    ran, failed = bench.run_script(good), bench.run_script(bad)
+    assert ran["returncode"] == 0 and ran["tail"] == ["done"] and ran["wall"] > 0
+    assert failed["returncode"] == 1 and failed["tail"] == ["broken"]
+    if hasattr(os, "wait4"):
+        assert 1 < ran["peak"] < 200  # a bare interpreter
+
+
+def fake_book(name, wall, peak):
+    """Return a bench result for a notebook with a 1 s kernel start and two timed cells."""
+    return {"name": name, "wall": wall, "kernel": 1.0, "setup": 2.0, "cells": [2.0, 3.5],
+            "peak": peak, "training": 3.5, "training_cells": 1, "ranges": ["2000"], "slowest": 1,
+            "first_lines": ["device = helpers.setup()", "for t in range(2000):"]}
+
+
+def test_table_rows_totals_targets_and_overhead():
+    books = [fake_book("01_introduction.ipynb", 8.0, 300.0),
+             fake_book("02_numpy.ipynb", 9.0, 650.0)]
+    scripts = {"02_numpy.ipynb": [{"name": "numpy_fit.py", "wall": 4.5, "peak": 30.0}]}
+    head, rule, first, second, total = bench.notebook_rows(books, scripts)
+    assert head.split() == ["chapter", "wall", "s", "kernel", "setup", "train", "s", "peak", "MB",
+                            "slowest", "cell", "|", "script(s)", "s", "MB"]
+    assert set(rule) == {"-"} and len(rule) == len(head)
+    assert first.split() == ["01_introduction.ipynb", "8.0", "1.0", "2.0", "3.5", "300", "[2]",
+                             "3.5", "s", "|", "-"]
+    assert second.split()[-3:] == ["numpy_fit", "4.5", "30"]
+    assert total.split()[:5] == ["total", "(2", "notebooks)", "17.0", "7.0"]
+    targets = "\n".join(bench.target_lines(books, scripts))
+    assert "17.0 s" in targets and "max 9.0 s (02_numpy.ipynb)" in targets
+    assert "max 650 MB (02_numpy.ipynb)" in targets and "2.00x" in targets  # 9.0 s / 4.5 s
+    assert [line.split()[-1] for line in targets.splitlines()[1:5]] == [
+        "met", "met", "MISSED", "MISSED"]
+    assert "02: notebook range(2000) | script numpy_fit.py 2,000 steps" in "\n".join(
+        bench.work_lines(books))
+    assert "02 [2]   3.5 s: for t in range(2000):" in "\n".join(bench.slow_cell_lines(books))

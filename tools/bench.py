@@ -1,0 +1,254 @@
+"""Measure the course's speed: each chapter in a fresh kernel, beside plain scripts of its training.
+
+Usage: python tools/bench.py [notebooks/NN_name.ipynb ...]   (default: every chapter that exists)
+
+Chapter by chapter, it executes the notebook with nbclient in a fresh kernel (outputs are not
+saved), then runs that chapter's plain scripts from bench/scripts/ (the tutorial's training in
+ordinary Python, see SCRIPTS) as separate processes, so the two are measured side by side under
+the same machine load. Per notebook it prints:
+
+- wall: seconds from starting the kernel to shutting it down, what tools/run_notebooks.py prints;
+- kernel: seconds until the kernel answered, before any cell ran;
+- setup: seconds of the first code cell (helpers.setup() imports torch, NumPy and matplotlib);
+- training: seconds of its training cells. A code cell is a training cell when it has a loop
+  (a line starting with `for` or `while`) and an update step in it (the course's `# update`
+  comment, a `.step(` call or an in-place `-=`), or when it calls a function that a training
+  cell defines. Cell seconds are taken here, from sending a cell to the kernel to its reply;
+- peak: the kernel process's peak resident memory (VmHWM in /proc/<pid>/status, read after each
+  cell, so the last read is the peak before shutdown; n/a where there is no /proc);
+- slowest: the slowest cell, as [index of the code cell, counting from 1] and its seconds.
+
+Scripts are timed as whole processes (interpreter start and imports included, like the
+tutorial's figures), with peak memory from os.wait4. The course overhead is
+(sum of notebook wall times) / (sum of script times), over the chapters that have scripts.
+Timings are figures to read, never tests: the targets below are marked met or missed, and the
+exit status is non-zero only when a notebook or a script fails.
+"""
+import os
+import re
+import runpy
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+# helpers.course, read as a plain file: importing the helpers package would load torch here too
+CHAPTERS = runpy.run_path(str(ROOT / "helpers" / "course.py"))["CHAPTERS"]
+BOOKS = ROOT / "notebooks"
+SCRIPT_DIR = ROOT / "bench" / "scripts"
+SCRIPTS = {  # chapter -> (script, training steps it runs): the tutorial's training for that chapter
+    "02_numpy.ipynb": [("numpy_fit.py", 2000)],
+    "03_tensors.ipynb": [("tensors_fit.py", 2000)],
+    "04_autograd.ipynb": [("autograd_fit.py", 2000)],
+    "05_custom_autograd_function.ipynb": [("function_fit.py", 2000)],
+    "06_nn.ipynb": [("nn_fit.py", 2000)],
+    "07_optim.ipynb": [("optim_fit.py", 2000)],
+    "08_custom_module.ipynb": [("module_fit.py", 2000)],
+    "09_control_flow_weight_sharing.ipynb": [("dynamic_net.py", 30_000)],
+    "10_linear_regression.ipynb": [("linear_regression.py", 100)],
+}
+TARGETS = {"total_s": 60.0, "notebook_s": 15.0, "peak_mb": 600.0, "overhead": 1.5}
+LOOP = re.compile(r"^\s*(for|while)\b", re.MULTILINE)
+UPDATE = re.compile(r"#\s*update\b|\.step\(|-=", re.IGNORECASE)
+DEFINES = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
+RANGE = re.compile(r"^\s*for\s.+\sin\s+range\(([^()]*)\)", re.MULTILINE)
+
+
+def training_cells(sources):
+    """Return the indices of the training cells among code-cell `sources` (rule: see above)."""
+    loops = {i for i, text in enumerate(sources) if LOOP.search(text) and UPDATE.search(text)}
+    names = {name for i in loops for name in DEFINES.findall(sources[i])}
+    if not names:
+        return sorted(loops)
+    call = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\s*\(")
+    callers = {i for i, text in enumerate(sources) if call.search(DEFINES.sub("", text))}
+    return sorted(loops | callers)
+
+
+def loop_ranges(sources, cells):
+    """Return the `range(...)` arguments of the for loops in the given cells, in order."""
+    return [arg.strip() for i in cells for arg in RANGE.findall(sources[i])]
+
+
+def peak_memory_mb(pid):
+    """Return the peak resident memory (VmHWM) of process `pid` in MB, or None without /proc."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+)\s+kB", status, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else None
+
+
+def run_notebook(path):
+    """Execute the notebook at `path` in a fresh kernel; return its timings and peak memory."""
+    notebook = nbformat.read(path, as_version=4)
+    sources = [c.source for c in notebook.cells if c.cell_type == "code" and c.source.strip()]
+    seconds, clock, state = [], {}, {"peak": None}
+
+    def started(**_):
+        clock["kernel"] = time.perf_counter() - clock["start"]
+        state["pid"] = getattr(client.km.provisioner, "pid", None)
+
+    def executed(**_):
+        seconds.append(time.perf_counter() - clock["cell"])
+        state["peak"] = peak_memory_mb(state["pid"]) if state["pid"] else None
+
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3",
+        resources={"metadata": {"path": str(Path(path).parent)}}, on_notebook_start=started,
+        on_cell_execute=lambda **_: clock.update(cell=time.perf_counter()),
+        on_cell_executed=executed)
+    clock["start"] = time.perf_counter()
+    client.execute()
+    wall = time.perf_counter() - clock["start"]
+    training = training_cells(sources)
+    slowest = max(range(len(seconds)), key=seconds.__getitem__) if seconds else None
+    return {"name": Path(path).name, "wall": wall, "kernel": clock.get("kernel"),
+            "setup": seconds[0] if seconds else 0.0, "cells": seconds, "peak": state["peak"],
+            "training": sum(seconds[i] for i in training), "training_cells": len(training),
+            "ranges": loop_ranges(sources, training), "slowest": slowest,
+            "first_lines": [text.strip().splitlines()[0][:60] for text in sources]}
+
+
+def run_script(path):
+    """Run a plain script as its own process; return its wall seconds, peak MB and exit status."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, str(path)], stdout=out, stderr=out, cwd=ROOT)
+        if hasattr(os, "wait4"):  # the child's own resource usage: its peak resident memory
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+        else:
+            process.wait()
+            peak = None
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        tail = out.read().decode(errors="replace").strip().splitlines()[-3:]
+    return {"name": Path(path).name, "wall": seconds, "peak": peak,
+            "returncode": process.returncode, "tail": tail}
+
+
+def fmt(value, spec=".1f", missing="n/a"):
+    """Return `value` formatted with `spec`, or `missing` when it is None."""
+    return missing if value is None else format(value, spec)
+
+
+def notebook_rows(books, scripts):
+    """Return the per-chapter table lines: notebook figures, then its scripts' figures."""
+    head = (f"{'chapter':<38} {'wall s':>6} {'kernel':>6} {'setup':>6} {'train s':>7} "
+            f"{'peak MB':>7} {'slowest cell':>13} | {'script(s)':<20} {'s':>5} {'MB':>5}")
+    lines = [head, "-" * len(head)]
+    for book in books:
+        runs = scripts.get(book["name"], [])
+        slowest = (f"[{book['slowest'] + 1}] {book['cells'][book['slowest']]:.1f} s"
+                   if book["slowest"] is not None else "")
+        plain = (f"{'+'.join(r['name'].removesuffix('.py') for r in runs):<20} "
+                 f"{sum(r['wall'] for r in runs):>5.1f} "
+                 f"{fmt(max((r['peak'] or 0) for r in runs), '.0f'):>5}") if runs else "-"
+        lines.append(
+            f"{book['name']:<38} {book['wall']:>6.1f} {fmt(book['kernel']):>6} "
+            f"{book['setup']:>6.1f} {book['training']:>7.1f} {fmt(book['peak'], '.0f'):>7} "
+            f"{slowest:>13} | {plain}")
+    total = sum(b["wall"] for b in books)
+    script_total = sum(r["wall"] for runs in scripts.values() for r in runs)
+    lines.append(f"{'total (' + str(len(books)) + ' notebooks)':<38} {total:>6.1f} "
+                 f"{'':>6} {'':>6} {sum(b['training'] for b in books):>7.1f} {'':>7} {'':>13} | "
+                 f"{'all scripts':<20} {script_total:>5.1f}")
+    return lines
+
+
+def target_lines(books, scripts):
+    """Return the targets, each with its measured figure and met or missed."""
+    paired = [b for b in books if b["name"] in scripts]
+    script_s = sum(r["wall"] for b in paired for r in scripts[b["name"]])
+    overhead = sum(b["wall"] for b in paired) / script_s if script_s else None
+    slowest = max(books, key=lambda b: b["wall"])
+    peaks = [b for b in books if b["peak"] is not None]
+    heaviest = max(peaks, key=lambda b: b["peak"]) if peaks else None
+    checks = [
+        (f"all notebooks <= {TARGETS['total_s']:.0f} s in total",
+         f"{sum(b['wall'] for b in books):.1f} s", sum(b["wall"] for b in books), "total_s"),
+        (f"no notebook over {TARGETS['notebook_s']:.0f} s",
+         f"max {slowest['wall']:.1f} s ({slowest['name']})", slowest["wall"], "notebook_s"),
+        (f"kernel peak memory <= {TARGETS['peak_mb']:.0f} MB each",
+         f"max {heaviest['peak']:.0f} MB ({heaviest['name']})" if heaviest else "n/a",
+         heaviest["peak"] if heaviest else None, "peak_mb"),
+        (f"course overhead <= {TARGETS['overhead']}x the plain scripts",
+         f"{overhead:.2f}x" if overhead else "n/a (no chapter with scripts)", overhead, "overhead"),
+    ]
+    lines = ["targets (2-core CPU)"]
+    for text, figure, value, key in checks:
+        verdict = "n/a" if value is None else ("met" if value <= TARGETS[key] else "MISSED")
+        lines.append(f"  {text:<44} {figure:<42} {verdict}")
+    lines.append(f"  overhead = (wall time of the {len(paired)} notebooks that have scripts) / "
+                 f"(whole-process time of their scripts) = {fmt(overhead, '.2f')}")
+    return lines
+
+
+def work_lines(books):
+    """Return, per chapter with scripts, its training loops' ranges beside its scripts' steps."""
+    lines = ["work done (training loops found in the notebook vs the script's steps)"]
+    for book in books:
+        if book["name"] in SCRIPTS:
+            loops = ", ".join(f"range({r})" for r in book["ranges"]) or "no training loop found"
+            steps = ", ".join(f"{name} {steps:,} steps" for name, steps in SCRIPTS[book["name"]])
+            lines.append(f"  {book['name'][:2]}: notebook {loops} | script {steps}")
+    return lines
+
+
+def slow_cell_lines(books, threshold=0.5):
+    """Return each notebook's cells that took `threshold` seconds or more, slowest first."""
+    lines = [f"cells taking {threshold} s or more ([code cell] seconds: first line)"]
+    for book in books:
+        slow = sorted((s, i) for i, s in enumerate(book["cells"]) if s >= threshold)[::-1]
+        lines += [f"  {book['name'][:2]} [{i + 1}] {seconds:5.1f} s: {book['first_lines'][i]}"
+                  for seconds, i in slow]
+    return lines
+
+
+def load_line(start, end):
+    """Return the load-average line, saying whether other work shared the machine."""
+    if start is None:
+        return "load average: n/a on this system"
+    busy = start[0] >= 1.0 or end[0] >= os.cpu_count() + 1
+    note = "machine busy: figures are upper bounds" if busy else "machine quiet"
+    return (f"load average (1 min) at start {start[0]:.1f}, at end {end[0]:.1f}, "
+            f"on {os.cpu_count()} cores: {note}")
+
+
+def main(argv):
+    paths = [Path(p).resolve() for p in argv] or [
+        BOOKS / name for name, *_ in CHAPTERS if (BOOKS / name).exists()]
+    loadavg = os.getloadavg if hasattr(os, "getloadavg") else lambda: None
+    start_load, books, scripts, failed = loadavg(), [], {}, []
+    print(f"device: COURSE_DEVICE={os.environ.get('COURSE_DEVICE') or '(unset: cpu)'}", flush=True)
+    for path in paths:
+        try:
+            books.append(run_notebook(path))
+        except Exception as error:  # report and go on: one broken chapter hides no figures
+            failed.append(f"{path.name}: {type(error).__name__}: {str(error).splitlines()[-1:]}")
+            continue
+        runs = [run_script(SCRIPT_DIR / name) for name, _ in SCRIPTS.get(path.name, [])]
+        failed += [f"{r['name']}: exit {r['returncode']}: {r['tail']}" for r in runs
+                   if r["returncode"] != 0]
+        scripts.update({path.name: runs} if runs else {})
+        print(f"  {path.name}: {books[-1]['wall']:.1f} s"
+              + "".join(f", {r['name']}: {r['wall']:.1f} s" for r in runs), flush=True)
+    if books:
+        print("\n" + "\n".join(notebook_rows(books, scripts) + [""] + target_lines(books, scripts)
+                               + [""] + work_lines(books) + [""] + slow_cell_lines(books)
+                               + [""] + [load_line(start_load, loadavg())]))
+    for line in failed:
+        print(f"FAILED {line}")
+    return 1 if failed or not books else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
