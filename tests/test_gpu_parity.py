@@ -1,0 +1,158 @@
+"""GPU parity: the training of chapters 03-08 ends on CUDA where it ends on the CPU.
+
+The runs are `fit(device, dtype)` from bench/scripts/: each chapter's training as one plain
+function (the same data, model, learning rate and 2,000 steps as the chapter), drawing its
+initial values on the CPU so that every device and dtype starts from the same point.
+
+Tolerances, float32 on both sides (TOLERANCES below):
+- gradient descent (03 tensors, 04 autograd, 05 custom Function, 06 nn, 08 custom Module): the
+  last loss within 1e-4 relative, every coefficient within 1e-4. Gradient descent at these
+  learning rates contracts, so rounding differences (a GPU's summation order, float32 against
+  float64) stay near float32's own rounding: about 1e-7 here, a hundred times below the tolerance.
+- RMSprop (07): it moves every coefficient by about its learning rate (1e-3) at each step, so it
+  never settles: it ends jittering around the optimum (single steps up to 1.4 times the optimal
+  loss), and runs whose rounding differs end at different points of the jitter. So coefficients
+  within 5e-3 (five learning rates) and the mean loss of the last 100 steps within 2%.
+Where no CUDA device exists the CUDA comparison is skipped with its reason; the same functions and
+tolerances are then exercised on the CPU, float32 against float64 (a larger rounding difference
+than a GPU's summation order), and float64 against independent references: gradient descent's
+closed form on this quadratic loss, and the exact optimum helpers.least_squares_fit (8.8172).
+"""
+import functools
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pytest
+import torch
+
+from helpers import least_squares_fit, polynomial_loss
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTER_FITS = {"03": "tensors_fit", "04": "autograd_fit", "05": "function_fit",
+                "06": "nn_fit", "07": "optim_fit", "08": "module_fit"}
+
+
+class Tolerance(NamedTuple):
+    """How close two runs must end: loss (mean of the last `window` steps) and coefficients."""
+
+    loss_rel: float
+    coefficient_abs: float
+    window: int
+
+
+GRADIENT_DESCENT = Tolerance(loss_rel=1e-4, coefficient_abs=1e-4, window=1)
+TOLERANCES = {**dict.fromkeys(CHAPTER_FITS, GRADIENT_DESCENT),
+              "07": Tolerance(loss_rel=2e-2, coefficient_abs=5e-3, window=100)}
+NO_CUDA = "no CUDA device here: the same tolerances are checked on CPU, float32 against float64"
+
+
+def load_script(name):
+    """Return the module bench/scripts/<name>.py (a plain script, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
+def run(chapter, device="cpu", dtype=torch.float32):
+    """Return (every step's loss, final coefficients) of chapter's training on device, dtype."""
+    losses, coefficients = load_script(CHAPTER_FITS[chapter]).fit(device=device, dtype=dtype)
+    return np.array(losses), np.array(coefficients)
+
+
+def assert_ends_alike(result, reference, chapter):
+    """Fail unless two runs of chapter's training end within its stated tolerance."""
+    tolerance = TOLERANCES[chapter]
+    (losses, coefficients), (reference_losses, reference_coefficients) = result, reference
+    loss = losses[-tolerance.window:].mean()
+    reference_loss = reference_losses[-tolerance.window:].mean()
+    assert abs(loss - reference_loss) <= tolerance.loss_rel * reference_loss, (loss, reference_loss)
+    np.testing.assert_allclose(coefficients, reference_coefficients, rtol=0,
+                               atol=tolerance.coefficient_abs)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason=NO_CUDA)
+@pytest.mark.parametrize("chapter", CHAPTER_FITS)
+def test_cuda_training_ends_where_cpu_training_ends(chapter):
+    # TF32 matrix products (precision "high") round to 10 bits: far outside these tolerances
+    assert torch.get_float32_matmul_precision() == "highest"
+    assert_ends_alike(run(chapter, "cuda"), run(chapter, "cpu"), chapter)
+
+
+@pytest.mark.parametrize("chapter", CHAPTER_FITS)
+def test_float32_training_ends_where_float64_training_ends(chapter):
+    assert_ends_alike(run(chapter), run(chapter, dtype=torch.float64), chapter)
+
+
+def cubic_start(chapter):
+    """Return the initial [a, b, c, d] the chapter's fit draws, drawn again here."""
+    if chapter == "02":
+        return np.random.RandomState(0).randn(4)
+    if chapter in ("03", "04"):
+        return torch.randn(4, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    torch.manual_seed(0)
+    if chapter == "06":
+        linear = torch.nn.Linear(3, 1)
+        return torch.cat([linear.bias, linear.weight[0]]).detach().double()
+    return torch.stack([torch.randn(()) for _ in range(4)]).double()  # 08: four scalar draws
+
+
+def sine_points():
+    """Return the running example's 2,000 points in float64."""
+    x = np.linspace(-np.pi, np.pi, 2000)
+    return x, np.sin(x)
+
+
+def gradient_descent_closed_form(start, steps=2000, learning_rate=1e-6):
+    """Return (loss before the last step, final coefficients) of gradient descent on the cubic's
+    summed squared error, from w_t - w* = (I - 2 lr X^T X)^t (w_0 - w*), in float64."""
+    x, y = sine_points()
+    best = least_squares_fit(x, y).coefficients
+    features = np.vander(x, 4, increasing=True)  # columns 1, x, x^2, x^3
+    contraction = np.eye(4) - 2 * learning_rate * features.T @ features
+    before_last = best + np.linalg.matrix_power(contraction, steps - 1) @ (np.asarray(start) - best)
+    return polynomial_loss(before_last, x, y), best + contraction @ (before_last - best)
+
+
+@pytest.mark.parametrize("chapter", ["02", "03", "04", "06", "08"])
+def test_gradient_descent_chapters_match_the_closed_form(chapter):
+    if chapter == "02":  # NumPy, float64 only
+        losses, coefficients = load_script("numpy_fit").fit()
+    else:
+        losses, coefficients = run(chapter, dtype=torch.float64)
+    loss, expected = gradient_descent_closed_form(cubic_start(chapter))
+    assert losses[-1] == pytest.approx(loss, rel=1e-9)
+    np.testing.assert_allclose(coefficients, expected, rtol=0, atol=1e-9)
+    assert loss > least_squares_fit(*sine_points()).loss  # not converged: above the optimum
+
+
+def test_legendre_fit_ends_where_the_tutorial_ends_just_above_the_optimum():
+    losses, (a, b, c, d) = run("05", dtype=torch.float64)
+    optimum = least_squares_fit(*sine_points()).loss  # the P3 model is a cubic: never below
+    assert optimum < losses[-1] < 1.02 * optimum
+    assert abs(a) < 1e-6 and abs(c) < 1e-6  # odd target, odd start: even terms stay zero
+    assert round(b, 4) == -2.2085 and round(d, 4) == 0.2555  # the tutorial's printed result
+
+
+def test_rmsprop_jitters_within_two_percent_of_the_optimum():
+    losses, coefficients = run("07", dtype=torch.float64)
+    best = least_squares_fit(*sine_points())
+    assert best.loss < losses[-100:].mean() < 1.02 * best.loss
+    np.testing.assert_allclose(coefficients, best.coefficients, rtol=0, atol=5e-3)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")
+def test_pytest_stops_before_collecting_when_course_device_is_missing():
+    env = {**os.environ, "COURSE_DEVICE": "cuda"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "notebooks"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR
+    assert "device 'cuda' is not available on this machine; available: cpu" in done.stderr
+    assert ".ipynb" not in done.stdout  # nothing collected, so no notebook ran
