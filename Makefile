@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a successful install; newer requirements or package metadata re-install.
 STAMP := $(VENV)/.installed
 
-.PHONY: install lab test lint nav notebooks slides clean
+.PHONY: install lab test test-gpu bench lint nav notebooks slides clean
 
 install: $(STAMP)
 
@@ -24,8 +24,16 @@ test: install lint  ## helper unit tests, then every notebook under strict nbval
 	$(BIN)/python tools/course_nav.py --check
 	$(BIN)/python -m pytest
 
+# COURSE_DEVICE=cuda: every notebook under lax nbval (its assertions run; the stored CPU outputs are
+# not compared), then CPU/GPU training parity. Without CUDA, conftest.py stops pytest at once.
+test-gpu: install  ## every notebook on the GPU, and the GPU's training against the CPU's
+	COURSE_DEVICE=cuda $(BIN)/python -m pytest --nbval-lax notebooks tests/test_gpu_parity.py
+
+bench: install  ## time every chapter beside plain scripts of its training; print the speed targets
+	$(BIN)/python tools/bench.py
+
 lint: install
-	$(BIN)/ruff check helpers tests tools notebooks
+	$(BIN)/ruff check helpers tests tools notebooks bench conftest.py
 
 nav: install  ## regenerate navigation lines, slide metadata, contents and course map
 	$(BIN)/python tools/course_nav.py
