@@ -2,9 +2,12 @@
 import re
 from pathlib import Path
 
+import yaml  # PyYAML comes with JupyterLab (jupyter-events needs it)
+
 ROOT = Path(__file__).resolve().parent.parent
 CONDA_NAMES = {"pytorch-cpu": "torch"}  # conda-forge name -> PyPI name
-NOT_PACKAGES = {"python", "pip"}
+# The interpreter and build tools: pip builds in isolation; postBuild installs with the env's own.
+NOT_PACKAGES = {"python", "pip", "setuptools"}
 
 
 def requirement_lines():
@@ -13,8 +16,9 @@ def requirement_lines():
 
 
 def conda_lines():
-    text = (ROOT / "environment.yml").read_text().split("dependencies:", 1)[1]
-    return [m.group(1) for m in re.finditer(r"^\s+- (\S+)\s*$", text, re.MULTILINE)]
+    dependencies = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
+    assert all(isinstance(spec, str) for spec in dependencies), "no pip: section (CUDA torch)"
+    return [spec.replace(" ", "") for spec in dependencies]
 
 
 def split(spec):
