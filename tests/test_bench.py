@@ -31,8 +31,12 @@ def test_training_cells_are_loops_with_an_update_step_and_cells_calling_them():
         "losses = {name: train(opt, 500) for name, opt in optimizers.items()}",  # calls train
         "optimizer.step()  # one step, not a loop",
         "while loss > 9.0:\n    a -= lr * a.grad",
+        "runs = [helpers.train_with_optimizer(name, 1e-3, steps=500) for name in names]",
+        "optimizer.step(closure)  # L-BFGS: its iterations run inside step",
+        "print(helpers.cubic_features(x).shape)",  # a call, but no training
     ]
-    assert bench.training_cells(sources) == [2, 3, 4, 6]
+    assert bench.training_cells(sources) == [2, 3, 4, 6, 7, 8]
+    assert bench.training_cells(["for t in range(3):\n    w -= g", "print(w)"]) == [0]
     assert bench.loop_ranges(sources, [2, 3]) == ["2000", "steps"]
 
 

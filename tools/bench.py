@@ -12,8 +12,10 @@ the same machine load. Per notebook it prints:
 - setup: seconds of the first code cell (helpers.setup() imports torch, NumPy and matplotlib);
 - training: seconds of its training cells. A code cell is a training cell when it has a loop
   (a line starting with `for` or `while`) and an update step in it (the course's `# update`
-  comment, a `.step(` call or an in-place `-=`), or when it calls a function that a training
-  cell defines. Cell seconds are taken here, from sending a cell to the kernel to its reply;
+  comment, a `.step(` call or an in-place `-=`); or when it calls a function that such a cell
+  defines, or any function whose name starts with `train` (`helpers.train_with_optimizer(...)`);
+  or when it steps an optimizer with a closure (`optimizer.step(closure)`: L-BFGS iterates
+  inside). Cell seconds are taken here, from sending a cell to the kernel to its reply;
 - peak: the kernel process's peak resident memory (VmHWM in /proc/<pid>/status, read after each
   cell, so the last read is the peak before shutdown; n/a where there is no /proc);
 - slowest: the slowest cell, as [index of the code cell, counting from 1] and its seconds.
@@ -63,9 +65,8 @@ def training_cells(sources):
     """Return the indices of the training cells among code-cell `sources` (rule: see above)."""
     loops = {i for i, text in enumerate(sources) if LOOP.search(text) and UPDATE.search(text)}
     names = {name for i in loops for name in DEFINES.findall(sources[i])}
-    if not names:
-        return sorted(loops)
-    call = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\s*\(")
+    functions = "|".join([r"train\w*", *map(re.escape, sorted(names))])
+    call = re.compile(rf"\b({functions})\s*\(|\.step\(\s*closure")
     callers = {i for i, text in enumerate(sources) if call.search(DEFINES.sub("", text))}
     return sorted(loops | callers)
 
