@@ -4,11 +4,17 @@ from helpers.data import noisy_line, sine_data
 from helpers.device import available_devices, course_device
 from helpers.exercises import check
 from helpers.explorers.optimizers import optimizer_explorer, train_with_optimizer
+from helpers.explorers.weight_sharing import train_twice_applied_line, weight_sharing_explorer
 from helpers.formatting import polynomial_formula
 from helpers.legendre import LegendreFit, legendre_least_squares_fit, legendre_p3
 from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
 from helpers.reference import Fit, least_squares_fit, polynomial_loss
 from helpers.setup import setup
+from helpers.weight_sharing import (
+    dynamic_net_losses,
+    dynamic_net_optimum,
+    twice_applied_line_solutions,
+)
 
 __all__ = [
     "Fit", "available_devices", "check", "course_device", "least_squares_fit", "noisy_line",
@@ -18,4 +24,6 @@ __all__ = [
     "optimizer_explorer", "train_with_optimizer",
     "LegendreFit", "legendre_least_squares_fit", "legendre_p3",
     "polynomial_formula",
+    "dynamic_net_losses", "dynamic_net_optimum", "train_twice_applied_line",
+    "twice_applied_line_solutions", "weight_sharing_explorer",
 ]
