@@ -33,14 +33,26 @@ def decks(tmp_path_factory):
             for path in CHAPTERS}
 
 
+@pytest.fixture(scope="module")
+def slide_lists(decks):
+    """Return {chapter path: the deck's top-level <section> elements (its slides)}."""
+    return {path: BeautifulSoup(html, "html.parser").select("div.slides > section")
+            for path, html in decks.items()}
+
+
 def cells_of(path):
+    """Return (slide type, cell) pairs; like nbconvert, the first cell shown opens a slide."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    return [(c["metadata"].get("slideshow", {}).get("slide_type", "-"), c)
-            for c in notebook["cells"]]
+    pairs = [(c["metadata"].get("slideshow", {}).get("slide_type", "-"), c)
+             for c in notebook["cells"]]
+    first = next(i for i, (kind, _) in enumerate(pairs) if kind not in ("skip", "notes"))
+    pairs[first] = ("slide", pairs[first][1])
+    return pairs
 
 
 def words(text):
-    return " ".join(text.replace("¶", " ").split())
+    """Return the text with whitespace collapsed and Markdown's `code` and *emphasis* marks gone."""
+    return " ".join(re.sub(r"[`*¶]", "", text).split())
 
 
 def test_a_deck_is_built_for_every_chapter(decks):
@@ -60,28 +72,30 @@ def test_deck_loads_only_pinned_vendor_files(decks, path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_slides_and_subslides_follow_the_metadata(decks, path):
+def test_slides_and_subslides_follow_the_metadata(slide_lists, path):
     kinds = [kind for kind, _ in cells_of(path)]
-    top = BeautifulSoup(decks[path], "html.parser").select("div.slides > section")
+    top = slide_lists[path]
     assert len(top) == kinds.count("slide")
     assert sum(len(s.find_all("section", recursive=False)) for s in top) == \
         kinds.count("slide") + kinds.count("subslide")
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_each_slide_opens_with_its_heading(decks, path):
+def test_each_slide_opens_with_its_heading(slide_lists, path):
     titles = ["".join(c["source"]).lstrip("# ").splitlines()[0]
               for kind, c in cells_of(path) if kind == "slide"]
-    top = BeautifulSoup(decks[path], "html.parser").select("div.slides > section")
+    top = slide_lists[path]
     assert [words(s.find(["h1", "h2"]).get_text()) for s in top] == [words(t) for t in titles]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_skipped_cells_and_solutions_are_not_in_the_deck(decks, path):
-    text = words(BeautifulSoup(decks[path], "html.parser").find("div", "slides").get_text())
+def test_skipped_cells_and_solutions_are_not_in_the_deck(slide_lists, path):
+    text = words(" ".join(section.get_text() for section in slide_lists[path]))
     hidden = [c for kind, c in cells_of(path) if kind == "skip"]
     shown = [c for kind, c in cells_of(path) if kind != "skip" and c["cell_type"] == "code"]
-    assert any("solution" in c["metadata"].get("tags", []) for c in hidden)
+    solutions = [c for _, c in cells_of(path) if "solution" in c["metadata"].get("tags", [])]
+    assert solutions and all(c in hidden for c in solutions), \
+        f"{path.name}: solutions would show: run tools/course_nav.py {path.name}"
     for cell in hidden:
         assert words("".join(cell["source"])) not in text
     for cell in shown:  # the same search does find code that is shown
