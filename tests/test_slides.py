@@ -102,6 +102,13 @@ def test_skipped_cells_and_solutions_are_not_in_the_deck(slide_lists, path):
         assert words("".join(cell["source"])) in text
 
 
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_each_widget_output_says_it_needs_a_live_kernel(decks, path):
+    widgets = [o for kind, c in cells_of(path) if kind != "skip" for o in c.get("outputs", [])
+               if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert decks[path].count("[a live widget: run this cell in JupyterLab") == len(widgets)
+
+
 def test_network_and_missing_files_are_reported(tmp_path):
     html = ("<link href='//cdn.example/x.css'><script src='https://cdn.example/x.js'></script>"
             "<script type='module'>import m from 'https://cdn.example/m.mjs';</script>"
