@@ -37,6 +37,8 @@ def test_training_cells_are_loops_with_an_update_step_and_cells_calling_them():
     ]
     assert bench.training_cells(sources) == [2, 3, 4, 6, 7, 8]
     assert bench.training_cells(["for t in range(3):\n    w -= g", "print(w)"]) == [0]
+    assert bench.first_code_line("# NBVAL_IGNORE_OUTPUT\n# why\n\nhelpers.explorer()") == (
+        "helpers.explorer()")
     assert bench.loop_ranges(sources, [2, 3]) == ["2000", "steps"]
 
 

@@ -76,6 +76,12 @@ def loop_ranges(sources, cells):
     return [arg.strip() for i in cells for arg in RANGE.findall(sources[i])]
 
 
+def first_code_line(source):
+    """Return the first line of `source` that is not a comment, cut to 60 characters."""
+    lines = [line.strip() for line in source.splitlines() if line.strip()]
+    return next((line for line in lines if not line.startswith("#")), lines[0])[:60]
+
+
 def peak_memory_mb(pid):
     """Return the peak resident memory (VmHWM) of process `pid` in MB, or None without /proc."""
     try:
@@ -114,7 +120,7 @@ def run_notebook(path):
             "setup": seconds[0] if seconds else 0.0, "cells": seconds, "peak": state["peak"],
             "training": sum(seconds[i] for i in training), "training_cells": len(training),
             "ranges": loop_ranges(sources, training), "slowest": slowest,
-            "first_lines": [text.strip().splitlines()[0][:60] for text in sources]}
+            "first_lines": [first_code_line(text) for text in sources]}
 
 
 def run_script(path):
