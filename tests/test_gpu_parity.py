@@ -8,7 +8,7 @@ Tolerances, float32 on both sides (TOLERANCES below):
 - gradient descent (03 tensors, 04 autograd, 05 custom Function, 06 nn, 08 custom Module): the
   last loss within 1e-4 relative, every coefficient within 1e-4. Gradient descent at these
   learning rates contracts, so rounding differences (a GPU's summation order, float32 against
-  float64) stay near float32's own rounding: about 1e-7 here, a hundred times below the tolerance.
+  float64) stay near float32's own rounding: about 1e-7 here, a thousand times below the tolerance.
 - RMSprop (07): it moves every coefficient by about its learning rate (1e-3) at each step, so it
   never settles: it ends jittering around the optimum (single steps up to 1.4 times the optimal
   loss), and runs whose rounding differs end at different points of the jitter. So coefficients
