@@ -46,6 +46,7 @@ notebooks: nav  ## re-execute every chapter in a fresh kernel and save it with i
 # if a deck loads anything from the network or a file that is not there.
 SLIDES := build/slides
 $(SLIDES)/vendor/.installed: tools/slides/package.json tools/slides/package-lock.json
+	@command -v npm >/dev/null || { echo "make slides needs npm (Debian: apt-get install nodejs npm)"; exit 1; }
 	mkdir -p $(SLIDES)/vendor
 	cp tools/slides/package.json tools/slides/package-lock.json $(SLIDES)/vendor/
 	cd $(SLIDES)/vendor && npm ci --no-audit --no-fund --ignore-scripts

@@ -85,12 +85,14 @@ def build(notebooks, out=OUT, verify=True):
     """Write one deck per notebook (and an index) into `out`; return {deck path: problems}."""
     out.mkdir(parents=True, exist_ok=True)
     exporter, report, links = slides_exporter(), {}, []
+    titles = {name: title for name, title, *_ in CHAPTERS}
     for notebook in notebooks:
         html, _ = exporter.from_filename(str(notebook))
         deck = out / f"{notebook.stem}.slides.html"
         deck.write_text(html, encoding="utf-8")
         report[deck] = problems(html, out, verify)
-        links.append(f'<li><a href="{deck.name}">{notebook.stem}</a></li>')
+        title = titles.get(notebook.name, notebook.stem)
+        links.append(f'<li><a href="{deck.name}">{title}</a></li>')
     index = "<!DOCTYPE html>\n<meta charset='utf-8'><title>Course slides</title>\n<ol>\n"
     (out / "index.html").write_text(index + "\n".join(links) + "\n</ol>\n", encoding="utf-8")
     return report
@@ -104,8 +106,8 @@ def main():
     args = parser.parse_args()
     report = build(args.notebooks or chapter_paths(), args.out, verify=not args.no_verify)
     for deck, found in report.items():
-        print(f"{deck.relative_to(Path.cwd()) if deck.is_relative_to(Path.cwd()) else deck}: "
-              f"{'; '.join(found) or 'ok'}")
+        shown = deck.relative_to(Path.cwd()) if deck.is_relative_to(Path.cwd()) else deck
+        print(f"{shown}: {'; '.join(found) or 'ok'}")
     return 1 if any(report.values()) else 0
 
 
