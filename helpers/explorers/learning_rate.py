@@ -1,0 +1,111 @@
+"""Learning-rate explorer: chapter 02's gradient descent at any learning rate and step count.
+
+`train_cubic` is the plain, tested function; `learning_rate_explorer` is a thin ipywidgets layer
+that calls it whenever a learner moves a slider, and draws the loss curve and the fitted cubic.
+"""
+import base64
+import io
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from helpers.gradients import loss_and_gradient
+from helpers.plotting import plot_fit, plot_losses
+from helpers.reference import least_squares_fit
+
+DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
+MAX_STEPS = 10_000
+
+
+class LearningRateRun(NamedTuple):
+    """Loss at steps 1, 2, ... (before each update), final coefficients, step it diverged at."""
+
+    losses: list
+    coefficients: np.ndarray
+    diverged_at: int | None
+
+
+def sine_problem():
+    """Return chapter 02's float64 features (2000, 4) (columns 1, x, x², x³), x and sin(x)."""
+    x = np.linspace(-np.pi, np.pi, 2000)
+    return np.vander(x, 4, increasing=True), x, np.sin(x)
+
+
+def check_settings(learning_rate, steps):
+    """Return None if a learning rate and step count are valid; raise ValueError saying why not."""
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float) or not (
+            0 < learning_rate < math.inf):
+        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
+        raise ValueError(f"steps must be a whole number from 1 to {MAX_STEPS} (got {steps!r})")
+
+
+def train_cubic(learning_rate, steps=2000, seed=0):
+    """Return the LearningRateRun of chapter 02's gradient descent, stopped if it diverges."""
+    check_settings(learning_rate, steps)
+    features, _, y = sine_problem()
+    coefficients = np.random.RandomState(seed).randn(4)  # chapter 02's start: a, b, c, d
+    losses = []
+    with np.errstate(over="ignore", invalid="ignore"):  # a huge rate may overflow: caught below
+        for step in range(1, steps + 1):
+            loss, gradient = loss_and_gradient(features, y, coefficients)  # forward, backward
+            if not math.isfinite(loss) or (losses and loss > DIVERGED * losses[0]):
+                finite = [float(loss)] if math.isfinite(loss) else []
+                return LearningRateRun(losses + finite, coefficients, step)
+            losses.append(float(loss))
+            coefficients = coefficients - learning_rate * gradient  # update
+    return LearningRateRun(losses, coefficients, None)
+
+
+def describe(run, learning_rate):
+    """Return one line saying how the run at `learning_rate` ended, compared with the optimum."""
+    if run.diverged_at is not None:
+        return (f"learning rate {learning_rate:.2e} diverged at step {run.diverged_at}: the loss "
+                f"grew past {DIVERGED:.0f}x its start. Try a smaller learning rate.")
+    _, x, y = sine_problem()
+    final, best = run.losses[-1], least_squares_fit(x, y).loss
+    return (f"learning rate {learning_rate:.2e}: loss {final:.4f} after {len(run.losses)} steps, "
+            f"{max(0.0, 100 * (final / best - 1)):.2f}% above the optimum {best:.4f}")
+
+
+def run_outputs(run, learning_rate):
+    """Return the Jupyter outputs (the message, then loss curve and fit as a PNG) for `run`."""
+    from matplotlib.figure import Figure
+
+    features, x, y = sine_problem()
+    figure = Figure(figsize=(11, 3.6), dpi=80)
+    losses_axes, fit_axes = figure.subplots(1, 2)
+    plot_losses(run.losses, optimum=least_squares_fit(x, y).loss, ax=losses_axes)
+    if run.diverged_at is None:  # a diverged run has no fit worth drawing
+        plot_fit(x, y, features @ run.coefficients, label="gradient descent", ax=fit_axes)
+    else:
+        fit_axes.set_axis_off()
+        fit_axes.text(0.5, 0.5, f"diverged at step {run.diverged_at}", ha="center", fontsize=14)
+    png = io.BytesIO()
+    figure.savefig(png, format="png", bbox_inches="tight")
+    message = describe(run, learning_rate)
+    image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
+    return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
+            {"output_type": "display_data", "metadata": {}, "data": image})
+
+
+def learning_rate_explorer(learning_rate=1e-6, steps=2000):
+    """Return a widget: log learning-rate and step sliders, the loss curve and fit they give."""
+    import ipywidgets as widgets
+
+    check_settings(learning_rate, steps)  # fail early, with its message, on bad starting values
+    rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=-8, max=-4, step=0.01,
+                                  description="learning rate", readout_format=".2e",
+                                  continuous_update=False)
+    count = widgets.IntSlider(value=steps, min=100, max=MAX_STEPS, step=100,
+                              description="steps", continuous_update=False)
+    output = widgets.Output()
+
+    def redraw(change=None):
+        output.outputs = run_outputs(train_cubic(rate.value, count.value), rate.value)
+
+    rate.observe(redraw, names="value")
+    count.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([widgets.HBox([rate, count]), output])
