@@ -244,7 +244,8 @@ def main(argv):
         BOOKS / name for name, *_ in CHAPTERS if (BOOKS / name).exists()]
     loadavg = os.getloadavg if hasattr(os, "getloadavg") else lambda: None
     start_load, books, scripts, failed = loadavg(), [], {}, []
-    print(f"device: COURSE_DEVICE={os.environ.get('COURSE_DEVICE') or '(unset: cpu)'}", flush=True)
+    device = os.environ.get("COURSE_DEVICE") or "(unset: cpu)"
+    print(f"notebooks on COURSE_DEVICE={device}; the plain scripts always on the CPU", flush=True)
     for path in paths:
         try:
             books.append(run_notebook(path))
