@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written after a successful install; newer requirements or package metadata re-install.
 STAMP := $(VENV)/.installed
 
-.PHONY: install lab test test-gpu bench lint nav notebooks slides clean
+.PHONY: install lab test test-gpu test-browser bench lint nav notebooks slides clean
 
 install: $(STAMP)
 
@@ -28,6 +28,18 @@ test: install lint  ## helper unit tests, then every notebook under strict nbval
 # not compared), then CPU/GPU training parity. Without CUDA, conftest.py stops pytest at once.
 test-gpu: install  ## every notebook on the GPU, and the GPU's training against the CPU's
 	COURSE_DEVICE=cuda $(BIN)/python -m pytest --nbval-lax notebooks tests/test_gpu_parity.py
+
+# Every notebook opened in JupyterLab and run in headless Chromium (tests/browser). Playwright comes
+# from requirements-browser.txt (its own stamp); the browser is the system's, never downloaded.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_STAMP := $(VENV)/.installed-browser
+$(BROWSER_STAMP): $(STAMP) requirements-browser.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-browser.txt
+	touch $(BROWSER_STAMP)
+
+test-browser: install $(BROWSER_STAMP)  ## run every notebook in JupyterLab in headless Chromium
+	@test -x $(CHROMIUM) || { echo "make test-browser needs Chromium at $(CHROMIUM): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -m browser -v
 
 bench: install  ## time every chapter beside plain scripts of its training; print the speed targets
 	$(BIN)/python tools/bench.py

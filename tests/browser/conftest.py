@@ -1,0 +1,82 @@
+"""Fixtures of the browser test: one JupyterLab server and one headless Chromium per session.
+
+Both are always shut down, also when a test fails: the server's whole process group (kernels
+included) is ended in `running_lab`'s finally, Chromium by Playwright's context managers.
+"""
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from lab_server import running_lab
+from notebook_page import notebooks_dir
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Flags for a headless run as root in a container with no GPU and no network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+TIMINGS = {}  # notebook name -> seconds from opening it to the end of its checks
+
+
+@pytest.fixture(scope="session")
+def lab():
+    """A JupyterLab server on loopback serving a temporary copy of the notebooks."""
+    with tempfile.TemporaryDirectory(prefix="course-browser-test-") as base:
+        with running_lab(base, notebooks_dir()) as server:
+            yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from the system package, started by Playwright (never downloaded)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package "
+                    "(apt-get install chromium) or set CHROMIUM=/path/to/chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, lab):
+    """A new browser tab whose console errors and uncaught page errors are collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda message: message.type == "error"
+           and tab.console_errors.append(f"console error: {message.text}"))
+    tab.on("pageerror", lambda error: tab.console_errors.append(f"page error: {error}"))
+    try:
+        yield tab
+    finally:
+        context.close()
+        lab.shut_down_kernels()
+
+
+@pytest.fixture
+def timer(request):
+    """A dict the test fills with the seconds of each step; kept with the total for the summary."""
+    phases, start = {}, time.perf_counter()
+    yield phases
+    callspec = getattr(request.node, "callspec", None)
+    name = callspec.params["name"] if callspec else request.node.name.removeprefix("test_")
+    TIMINGS[name] = dict(phases, total=time.perf_counter() - start)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print each notebook's time in the browser, step by step, and the total."""
+    if TIMINGS:
+        terminalreporter.section("seconds in JupyterLab: open (page, kernel), run all cells, total")
+        for name, phases in TIMINGS.items():
+            steps = ", ".join(f"{step} {value:.1f}" if isinstance(value, float)
+                              else f"{step} {value}" for step, value in phases.items())
+            terminalreporter.write_line(f"{name[:50]:50s} {steps}")
+        total = sum(phases["total"] for phases in TIMINGS.values())
+        terminalreporter.write_line(f"{'all notebooks':50s} total {total:.1f}")
