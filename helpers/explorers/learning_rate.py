@@ -15,7 +15,7 @@ from helpers.plotting import plot_fit, plot_losses
 from helpers.reference import least_squares_fit
 
 DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
-MAX_STEPS = 10_000
+MAX_STEPS = 5_000
 
 
 class LearningRateRun(NamedTuple):
