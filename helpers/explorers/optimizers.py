@@ -76,9 +76,10 @@ def run_outputs(run, name, learning_rate):
         gap = max(0.0, 100 * (run.losses[-1] / optimum - 1))  # float32 may dip a hair below
         message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"
     figure = Figure()
+    figure.subplots_adjust(left=0.14, bottom=0.16)  # room for the labels, cheaper than "tight"
     plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
     png = io.BytesIO()
-    figure.savefig(png, format="png", bbox_inches="tight")
+    figure.savefig(png, format="png")
     image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
     return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
             {"output_type": "display_data", "metadata": {}, "data": image})
