@@ -108,11 +108,12 @@ def draw_twice_applied_runs(runs, labels=None, ax=None):
     ax = plot([run.path[:, 0] for run in runs], [run.path[:, 1] for run in runs], labels=labels,
               xlabel="w", ylabel="b", ax=ax)  # new axes unless ax is given
     surface = ax.contourf(w_grid, b_grid, np.log10(twice_applied_line_loss(
-        w_grid, b_grid, *twice_applied_line_data())), levels=20, cmap="Greys", zorder=0)
+        w_grid, b_grid, *twice_applied_line_data())), levels=20, cmap="Greys_r", zorder=0)
     ax.figure.colorbar(surface, ax=ax, label="log10 loss")
     for line, run in zip(ax.get_lines(), runs, strict=True):
         ax.plot(*run.path[0], "o", color=line.get_color())  # start
         ax.plot(*run.path[-1], "X", color=line.get_color(), markeredgecolor="white")  # end
+    ax.axvline(-1.0, color="black", linestyle=":", linewidth=1)  # the wall w = -1
     for w, b in twice_applied_line_solutions(SLOPE, INTERCEPT):
         ax.plot(w, b, "*", color="gold", markersize=16, markeredgecolor="black", zorder=3)
     ax.set(xlim=W_RANGE, ylim=B_RANGE)
