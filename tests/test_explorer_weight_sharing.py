@@ -10,6 +10,7 @@ import torch
 from helpers import train_twice_applied_line, twice_applied_line_solutions, weight_sharing_explorer
 from helpers.explorers.weight_sharing import (
     draw_twice_applied_runs,
+    loss_surface,
     twice_applied_line_data,
     twice_applied_line_loss,
 )
@@ -104,6 +105,16 @@ def test_training_leaves_the_callers_random_state_alone():
 def test_bad_settings_are_rejected(args, message):
     with pytest.raises(ValueError, match=message):
         train_twice_applied_line(*args)
+
+
+def test_the_drawn_surface_is_log10_of_the_loss_over_the_window():
+    w_grid, b_grid, log_loss = loss_surface()
+    assert (w_grid.min(), w_grid.max(), b_grid.min(), b_grid.max()) == (-3, 3, -12, 6)
+    x, y = twice_applied_line_data()
+    i, j = 37, 150
+    assert 10 ** log_loss[i, j] == pytest.approx(
+        float(torch.nn.functional.mse_loss(w_grid[i, j] * (w_grid[i, j] * x + b_grid[i, j])
+                                           + b_grid[i, j], y)), rel=1e-5)
 
 
 def test_the_drawing_marks_both_solutions_and_each_path():

@@ -5,6 +5,7 @@ y = 1.233x + 0.988 from a starting point (w0, b0): which of the two exact soluti
 ipywidgets layer that calls it and draws the run on the loss surface whenever a slider moves.
 """
 import base64
+import functools
 import io
 import math
 from typing import NamedTuple
@@ -102,13 +103,19 @@ def train_twice_applied_line(w0, b0, steps=STEPS, learning_rate=LEARNING_RATE):
     return describe(path, losses, None)
 
 
+@functools.cache
+def loss_surface():
+    """Return grids w, b over the drawn window and log10 of the loss on them (computed once)."""
+    w_grid, b_grid = np.meshgrid(np.linspace(*W_RANGE, 241), np.linspace(*B_RANGE, 241))
+    loss = twice_applied_line_loss(w_grid, b_grid, *twice_applied_line_data())
+    return w_grid, b_grid, np.log10(loss)
+
+
 def draw_twice_applied_runs(runs, labels=None, ax=None):
     """Draw the loss surface (log10), both exact solutions and each run's path; return the axes."""
-    w_grid, b_grid = np.meshgrid(np.linspace(*W_RANGE, 241), np.linspace(*B_RANGE, 241))
     ax = plot([run.path[:, 0] for run in runs], [run.path[:, 1] for run in runs], labels=labels,
               xlabel="w", ylabel="b", ax=ax)  # new axes unless ax is given
-    surface = ax.contourf(w_grid, b_grid, np.log10(twice_applied_line_loss(
-        w_grid, b_grid, *twice_applied_line_data())), levels=20, cmap="Greys_r", zorder=0)
+    surface = ax.contourf(*loss_surface(), levels=20, cmap="Greys_r", zorder=0)
     ax.figure.colorbar(surface, ax=ax, label="log10 loss")
     for line, run in zip(ax.get_lines(), runs, strict=True):
         ax.plot(*run.path[0], "o", color=line.get_color())  # start
