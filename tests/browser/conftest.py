@@ -44,19 +44,30 @@ def browser():
             chromium.close()
 
 
-@pytest.fixture
-def page(browser, lab):
-    """A new browser tab whose console errors and uncaught page errors are collected."""
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One browser profile for the run: JupyterLab's scripts load from its cache after the first."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context, lab):
+    """A new browser tab that collects console errors, uncaught page errors and HTTP errors."""
+    tab = browser_context.new_page()
     tab.console_errors = []
     tab.on("console", lambda message: message.type == "error"
            and tab.console_errors.append(f"console error: {message.text}"))
     tab.on("pageerror", lambda error: tab.console_errors.append(f"page error: {error}"))
+    tab.on("response", lambda response: response.status >= 400 and tab.console_errors.append(
+        f"HTTP {response.status} for {response.url.split('?')[0]}"))
     try:
         yield tab
     finally:
-        context.close()
+        tab.close()
         lab.shut_down_kernels()
 
 

@@ -10,17 +10,18 @@ from pathlib import Path
 
 import nbformat
 
-# One entry per cell in page order: its kind, prompt text, and what its outputs show.
-CELLS_JS = """() => [...document.querySelectorAll(
+# One entry per cell in page order: its kind, prompt, and outputs; with `full`, also their text
+# (innerText lays the page out: too slow to poll while the kernel runs on a 2-core machine).
+CELLS_JS = """full => [...document.querySelectorAll(
   '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')].map(cell => ({
   kind: cell.classList.contains('jp-CodeCell') ? 'code'
         : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw',
-  prompt: ((cell.querySelector('.jp-InputArea-prompt') || {}).innerText || '').trim(),
+  prompt: ((cell.querySelector('.jp-InputArea-prompt') || {}).textContent || '').trim(),
   collapsed: !!cell.querySelector('.jp-InputPlaceholder'),
   outputs: [...cell.querySelectorAll('.jp-OutputArea-output')].map(out => ({
-    mime: out.dataset.mimeType || '', text: out.innerText.slice(0, 2000),
+    mime: out.dataset.mimeType || '', text: full ? out.innerText.slice(0, 2000) : '',
     widget: !!out.querySelector('.jupyter-widgets, .widget-box, .widget-inline-hbox')})),
-  text: ((cell.querySelector('.jp-Cell-outputWrapper') || {}).innerText || '').slice(0, 20000),
+  text: full ? ((cell.querySelector('.jp-Cell-outputWrapper') || {}).innerText || '') : '',
 }))"""
 
 # A cell's outputs with its controls removed: plots (their image data) and any text they print.
@@ -59,7 +60,7 @@ def open_notebook(page, server, name, kinds, timeout):
     cell's type, in order) and its kernel is idle."""
     workspace = re.sub(r"\W", "-", Path(name).stem)
     page.goto(f"{server.url}/lab/workspaces/{workspace}/tree/{name}?token={server.token}")
-    page.wait_for_function(f"kinds => ({CELLS_JS})().map(cell => cell.kind).join() === kinds",
+    page.wait_for_function(f"kinds => ({CELLS_JS})(false).map(cell => cell.kind).join() === kinds",
                            arg=",".join(kinds), timeout=timeout * 1000)
     wait_for_idle_kernel(page, name, timeout)
 
@@ -70,9 +71,9 @@ def menu(page, menu_name, item):
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
 
 
-def page_cells(page):
+def page_cells(page, full=True):
     """Return what the page shows of each cell of the open notebook (see CELLS_JS)."""
-    return page.evaluate(CELLS_JS)
+    return page.evaluate(CELLS_JS, full)
 
 
 def run_all_cells(page, name, file_cells, timeout):
@@ -85,13 +86,13 @@ def run_all_cells(page, name, file_cells, timeout):
     menu(page, "Run", "Run All Cells")
     deadline, settled = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
-        cells = page_cells(page)
+        cells = page_cells(page, full=False)
         running = any(cell["prompt"] == "[*]:" for cell in cells)
         failed = any(out["mime"] == STDERR for cell in cells for out in cell["outputs"])
         if not running and (failed or not not_run(name, cells, file_cells)):
             wait_for_idle_kernel(page, name, timeout)
             if settled == cells:
-                return cells
+                return page_cells(page)
             settled = cells
             time.sleep(1.0)
         else:
