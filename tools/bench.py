@@ -7,7 +7,8 @@ saved), then runs that chapter's plain scripts from bench/scripts/ (the tutorial
 ordinary Python, see SCRIPTS) as separate processes, so the two are measured side by side under
 the same machine load. Per notebook it prints:
 
-- wall: seconds from starting the kernel to shutting it down, what tools/run_notebooks.py prints;
+- wall: seconds from starting the kernel to stopping it, as tools/run_notebooks.py and nbval do
+  (stopped at once: a graceful shutdown of a kernel that has loaded torch adds 2-3 s of waiting);
 - kernel: seconds until the kernel answered, before any cell ran;
 - setup: seconds of the first code cell (helpers.setup() imports torch, NumPy and matplotlib);
 - training: seconds of its training cells. A code cell is a training cell when it has a loop
@@ -110,7 +111,7 @@ def run_notebook(path):
         state["peak"] = peak_memory_mb(state["pid"]) if state["pid"] else None
 
     client = NotebookClient(
-        notebook, timeout=600, kernel_name="python3",
+        notebook, timeout=600, kernel_name="python3", shutdown_kernel="immediate",
         resources={"metadata": {"path": str(Path(path).parent)}}, on_notebook_start=started,
         on_cell_execute=lambda **_: clock.update(cell=time.perf_counter()),
         on_cell_executed=executed)
