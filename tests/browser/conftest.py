@@ -36,12 +36,17 @@ def browser():
                     "(apt-get install chromium) or set CHROMIUM=/path/to/chromium", pytrace=False)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with tempfile.TemporaryDirectory(prefix="course-browser-home-") as home:
+        # its own HOME: Chromium writes crash-report folders under ~/.config even when headless
+        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
+                   XDG_CACHE_HOME=f"{home}/.cache")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                  args=CHROMIUM_ARGS, env=env)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +81,7 @@ def timer(request):
     """A dict the test fills with the seconds of each step; kept with the total for the summary."""
     phases, start = {}, time.perf_counter()
     yield phases
-    callspec = getattr(request.node, "callspec", None)
-    name = callspec.params["name"] if callspec else request.node.name.removeprefix("test_")
+    name = phases.pop("name", request.node.name)
     TIMINGS[name] = dict(phases, total=time.perf_counter() - start)
 
 

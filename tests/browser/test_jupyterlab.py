@@ -72,19 +72,23 @@ def screenshot(page, name):
 def run_in_lab(page, lab, name, phases, explore=False):
     """Open `name`, run all its cells, screenshot it; return every problem a learner would see.
 
-    `phases` gets the seconds each step took: open (page and kernel), run, explore, screenshot.
+    `phases` gets the notebook's name and the seconds each step took: open (page and kernel),
+    run, explore.
     """
     cells, start = notebook_cells(lab.root_dir / name), time.perf_counter()
-    open_notebook(page, lab, name, [cell.cell_type for cell in cells], OPEN_TIMEOUT)
-    phases["open"] = time.perf_counter() - start
-    problems = cell_problems(name, run_all_cells(page, name, cells, RUN_TIMEOUT), cells)
-    phases["run"] = time.perf_counter() - start - phases["open"]
-    if explore and not problems:
-        before, after = move_first_slider(page, name, RUN_TIMEOUT)
-        phases["slider"] = f"{before} → {after}, output changed"
-        problems += cell_problems(name, page_cells(page), cells)  # errors the slider caused
-        phases["explore"] = time.perf_counter() - start - phases["open"] - phases["run"]
-    screenshot(page, name)
+    phases["name"] = name
+    try:
+        open_notebook(page, lab, name, [cell.cell_type for cell in cells], OPEN_TIMEOUT)
+        phases["open"] = time.perf_counter() - start
+        problems = cell_problems(name, run_all_cells(page, name, cells, RUN_TIMEOUT), cells)
+        phases["run"] = time.perf_counter() - start - phases["open"]
+        if explore and not problems:
+            before, after = move_first_slider(page, name, RUN_TIMEOUT)
+            phases["slider"] = f"{before} → {after}, output changed"
+            problems += cell_problems(name, page_cells(page), cells)  # errors the slider caused
+            phases["explore"] = time.perf_counter() - start - phases["open"] - phases["run"]
+    finally:  # also when a step timed out: the screenshot shows where it stood
+        screenshot(page, name)
     return problems + [f"{name}: {message}" for message in console_problems(page)]
 
 
