@@ -64,8 +64,8 @@ def train_with_optimizer(name, learning_rate, steps=500, seed=0):
     return TrainingRun(losses, None)
 
 
-def run_outputs(run, name, learning_rate):
-    """Return the Jupyter outputs (a message, the loss curves as PNG) that describe `run`."""
+def run_outputs(run, name, learning_rate, steps):
+    """Return the Jupyter outputs (a message, the loss curve over `steps` as PNG) for `run`."""
     from matplotlib.figure import Figure
 
     optimum, label = least_squares_fit(*sine_data(2000)).loss, f"{name}, lr {learning_rate:.0e}"
@@ -77,7 +77,8 @@ def run_outputs(run, name, learning_rate):
         message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"
     figure = Figure()
     figure.subplots_adjust(left=0.14, bottom=0.16)  # room for the labels, cheaper than "tight"
-    plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
+    ax = plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
+    ax.set_xlim(0, steps)  # a diverged run stops early: show where, on the full axis
     png = io.BytesIO()
     figure.savefig(png, format="png")
     image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
@@ -98,7 +99,7 @@ def optimizer_explorer(steps=500):
 
     def redraw(change=None):
         run = train_with_optimizer(name.value, rate.value, steps)
-        output.outputs = run_outputs(run, name.value, rate.value)
+        output.outputs = run_outputs(run, name.value, rate.value, steps)
 
     def pick(change):  # a new optimizer starts at its suggested learning rate
         if rate.value == SUGGESTED_LEARNING_RATES[change.new]:
