@@ -1,4 +1,4 @@
-"""The exact least-squares reference against an independent solver (torch float64 normal equations)."""
+"""The exact least-squares reference against an independent solver (torch normal equations)."""
 import numpy as np
 import pytest
 import torch

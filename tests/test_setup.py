@@ -31,7 +31,8 @@ def test_setup_fixes_threads_prints_versions_and_returns_the_device(capsys):
     finally:
         torch.set_num_threads(previous)
     assert device == torch.device("cpu")
-    assert capsys.readouterr().out == f"torch {torch.__version__} | device cpu | seed 0 | threads 1\n"
+    printed = capsys.readouterr().out
+    assert printed == f"torch {torch.__version__} | device cpu | seed 0 | threads 1\n"
     assert plt.rcParams["axes.grid"] is True
 
 
