@@ -1,14 +1,8 @@
 """Checks for chapter 04's exercises, each against an independent NumPy computation in float64."""
 import numpy as np
 
-from helpers.exercises import close_to, exercise
+from helpers.exercises import close_to, exercise, sine_points
 from helpers.reference import as_float64
-
-
-def sine_points():
-    """Return the running example's 2,000 points as float64 NumPy arrays."""
-    x = np.linspace(-np.pi, np.pi, 2000)
-    return x, np.sin(x)
 
 
 def vector_close_to(answer, expected, what, atol):

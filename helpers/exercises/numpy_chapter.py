@@ -1,15 +1,9 @@
 """Checks for chapter 02's exercises, each against an independent float64 computation."""
 import numpy as np
 
-from helpers.exercises import close_to, exercise
+from helpers.exercises import close_to, exercise, sine_points
 from helpers.gradients import descent_loss
 from helpers.reference import polynomial_loss
-
-
-def sine_points():
-    """Return the running example's 2,000 points as float64 NumPy arrays."""
-    x = np.linspace(-np.pi, np.pi, 2000)
-    return x, np.sin(x)
 
 
 @exercise("02.1")
