@@ -17,10 +17,10 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
     weights = [w.to(device=device, dtype=dtype).requires_grad_() for w in start]
     a, b, c, d = weights
     learning_rate = 1e-6
-    losses = []  # every step's loss, kept on the device until the end
+    losses = torch.empty(steps, device=device, dtype=dtype)  # every step's loss
     for step in range(steps):
         loss = (a + b * x + c * x**2 + d * x**3 - y).pow(2).sum()  # forward and loss
-        losses.append(loss.detach())
+        losses[step] = loss.detach()  # copied in place: no memory kept per step
         if report_every and step % report_every == report_every - 1:
             print(step, loss.item())
         loss.backward()
@@ -28,7 +28,7 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
             for w in weights:
                 w -= learning_rate * w.grad
                 w.grad = None
-    return torch.stack(losses).tolist(), [w.item() for w in weights]
+    return losses.tolist(), [w.item() for w in weights]
 
 
 if __name__ == "__main__":

@@ -30,10 +30,10 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, report_every=0):
                for v in (0.0, -1.0, 0.0, 0.3)]
     a, b, c, d = weights
     learning_rate = 5e-6
-    losses = []  # every step's loss, kept on the device until the end
+    losses = torch.empty(steps, device=device, dtype=dtype)  # every step's loss
     for step in range(steps):
         loss = (a + b * LegendreP3.apply(c + d * x) - y).pow(2).sum()  # forward and loss
-        losses.append(loss.detach())
+        losses[step] = loss.detach()  # copied in place: no memory kept per step
         if report_every and step % report_every == report_every - 1:
             print(step, loss.item())
         loss.backward()
@@ -41,7 +41,7 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, report_every=0):
             for w in weights:
                 w -= learning_rate * w.grad
                 w.grad = None
-    return torch.stack(losses).tolist(), [w.item() for w in weights]
+    return losses.tolist(), [w.item() for w in weights]
 
 
 if __name__ == "__main__":

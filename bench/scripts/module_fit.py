@@ -25,16 +25,16 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
     model = Polynomial3().to(device=device, dtype=dtype)
     criterion = torch.nn.MSELoss(reduction="sum")
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-6)
-    losses = []  # every step's loss, kept on the device until the end
+    losses = torch.empty(steps, device=device, dtype=dtype)  # every step's loss
     for step in range(steps):
         loss = criterion(model(x), y)
-        losses.append(loss.detach())
+        losses[step] = loss.detach()  # copied in place: no memory kept per step
         if report_every and step % report_every == report_every - 1:
             print(step, loss.item())
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-    return torch.stack(losses).tolist(), [p.item() for p in (model.a, model.b, model.c, model.d)]
+    return losses.tolist(), [p.item() for p in (model.a, model.b, model.c, model.d)]
 
 
 if __name__ == "__main__":

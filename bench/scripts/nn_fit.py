@@ -17,10 +17,10 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
     model.to(device=device, dtype=dtype)
     loss_fn = torch.nn.MSELoss(reduction="sum")
     learning_rate = 1e-6
-    losses = []  # every step's loss, kept on the device until the end
+    losses = torch.empty(steps, device=device, dtype=dtype)  # every step's loss
     for step in range(steps):
         loss = loss_fn(model(xx), y)
-        losses.append(loss.detach())
+        losses[step] = loss.detach()  # copied in place: no memory kept per step
         if report_every and step % report_every == report_every - 1:
             print(step, loss.item())
         model.zero_grad()
@@ -29,7 +29,7 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
             for param in model.parameters():
                 param -= learning_rate * param.grad
     linear = model[0]
-    return torch.stack(losses).tolist(), [linear.bias.item(), *linear.weight[0].tolist()]
+    return losses.tolist(), [linear.bias.item(), *linear.weight[0].tolist()]
 
 
 if __name__ == "__main__":

@@ -15,11 +15,11 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
     start = torch.randn(4, dtype=torch.float64, generator=torch.Generator().manual_seed(seed))
     a, b, c, d = start.to(device=device, dtype=dtype)
     learning_rate = 1e-6
-    losses = []  # every step's loss, kept on the device until the end
+    losses = torch.empty(steps, device=device, dtype=dtype)  # every step's loss
     for step in range(steps):
         y_pred = a + b * x + c * x**2 + d * x**3  # forward
         loss = (y_pred - y).pow(2).sum()
-        losses.append(loss.detach())
+        losses[step] = loss.detach()  # copied in place: no memory kept per step
         if report_every and step % report_every == report_every - 1:
             print(step, loss.item())
         grad_y_pred = 2.0 * (y_pred - y)  # backward, by the chain rule
@@ -27,7 +27,7 @@ def fit(device="cpu", dtype=torch.float32, steps=2000, seed=0, report_every=0):
         b = b - learning_rate * (grad_y_pred * x).sum()
         c = c - learning_rate * (grad_y_pred * x**2).sum()
         d = d - learning_rate * (grad_y_pred * x**3).sum()
-    return torch.stack(losses).tolist(), [a.item(), b.item(), c.item(), d.item()]
+    return losses.tolist(), [a.item(), b.item(), c.item(), d.item()]
 
 
 if __name__ == "__main__":
