@@ -46,6 +46,15 @@ def test_training_cells_are_loops_with_an_update_step_and_cells_calling_them():
 
 
 @pytest.mark.skipif(not HAS_PROC, reason="no /proc on this system: bench prints n/a")
+def test_cpu_seconds_are_what_getrusage_reports_for_this_process():
+    sum(i * i for i in range(2_000_000))  # spend some CPU time
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    measured = bench.cpu_seconds(os.getpid())
+    assert measured == pytest.approx(usage.ru_utime + usage.ru_stime, abs=0.05)
+    assert bench.cpu_seconds(2**22 + 1) is None
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="no /proc on this system: bench prints n/a")
 def test_peak_memory_is_what_getrusage_reports_for_this_process():
     peak = bench.peak_memory_mb(os.getpid())
     expected = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
@@ -66,6 +75,7 @@ def test_a_notebook_is_timed_cell_by_cell_with_its_kernel_memory(tmp_path):
     assert book["wall"] > book["kernel"] + sum(book["cells"])
     if HAS_PROC:
         assert 10 < book["peak"] < 600  # a bare Python kernel: tens of MB
+        assert 0 < book["cpu"] < book["wall"]  # the sleeps use no CPU
 
 
 def test_a_script_is_timed_with_its_peak_memory_and_exit_status(tmp_path):
@@ -77,11 +87,14 @@ def test_a_script_is_timed_with_its_peak_memory_and_exit_status(tmp_path):
     assert failed["returncode"] == 1 and failed["tail"] == ["broken"]
     if HAS_PROC:
         assert 1 < ran["peak"] < 100  # a bare interpreter, not this process with torch loaded
+    if hasattr(os, "wait4"):
+        assert 0 < ran["cpu"] < ran["wall"] - 0.2  # the 0.2 s sleep uses no CPU
 
 
 def fake_book(name, wall, peak):
     """Return a bench result for a notebook with a 1 s kernel start and two timed cells."""
-    return {"name": name, "wall": wall, "kernel": 1.0, "setup": 2.0, "cells": [2.0, 3.5],
+    return {"name": name, "wall": wall, "cpu": wall - 1, "kernel": 1.0, "setup": 2.0,
+            "cells": [2.0, 3.5],
             "peak": peak, "training": 3.5, "training_cells": 1, "ranges": ["2000"], "slowest": 1,
             "first_lines": ["device = helpers.setup()", "for t in range(2000):"]}
 
@@ -89,18 +102,21 @@ def fake_book(name, wall, peak):
 def test_table_rows_totals_targets_and_overhead():
     books = [fake_book("01_introduction.ipynb", 8.0, 300.0),
              fake_book("02_numpy.ipynb", 9.0, 650.0)]
-    scripts = {"02_numpy.ipynb": [{"name": "numpy_fit.py", "wall": 4.5, "peak": 30.0}]}
+    scripts = {"02_numpy.ipynb": [{"name": "numpy_fit.py", "wall": 4.5, "cpu": 4.0, "peak": 30.0}]}
     head, rule, first, second, total = bench.notebook_rows(books, scripts)
-    assert head.split() == ["chapter", "wall", "s", "kernel", "setup", "train", "s", "peak", "MB",
-                            "slowest", "cell", "|", "script(s)", "s", "MB"]
+    assert head.split() == ["chapter", "wall", "s", "cpu", "s", "kernel", "setup", "train", "s",
+                            "peak", "MB", "slowest", "cell", "|", "script(s)", "wall", "s", "cpu",
+                            "s", "MB"]
     assert set(rule) == {"-"} and len(rule) == len(head)
-    assert first.split() == ["01_introduction.ipynb", "8.0", "1.0", "2.0", "3.5", "300", "[2]",
-                             "3.5", "s", "|", "-"]
-    assert second.split()[-3:] == ["numpy_fit", "4.5", "30"]
-    assert total.split()[:5] == ["total", "(2", "notebooks)", "17.0", "7.0"]
+    assert first.split() == ["01_introduction.ipynb", "8.0", "7.0", "1.0", "2.0", "3.5", "300",
+                             "[2]", "3.5", "s", "|", "-"]
+    assert second.split()[-4:] == ["numpy_fit", "4.5", "4.0", "30"]
+    assert total.split() == ["total", "(2", "notebooks)", "17.0", "15.0", "7.0", "|", "all",
+                             "scripts", "4.5", "4.0"]
     targets = "\n".join(bench.target_lines(books, scripts))
     assert "17.0 s" in targets and "max 9.0 s (02_numpy.ipynb)" in targets
     assert "max 650 MB (02_numpy.ipynb)" in targets and "2.00x" in targets  # 9.0 s / 4.5 s
+    assert "in CPU seconds: 2.00" in targets  # (9.0 - 1) / 4.0
     assert [line.split()[-1] for line in targets.splitlines()[1:5]] == [
         "met", "met", "MISSED", "MISSED"]
     assert "02: notebook range(2000) | script numpy_fit.py 2,000 steps" in "\n".join(

@@ -9,6 +9,8 @@ the same machine load. Per notebook it prints:
 
 - wall: seconds from starting the kernel to stopping it, as tools/run_notebooks.py and nbval do
   (stopped at once: a graceful shutdown of a kernel that has loaded torch adds 2-3 s of waiting);
+- cpu: CPU seconds the kernel process used (user + system, /proc/<pid>/stat, read after the last
+  cell); other processes on the machine slow the wall clock much more than this;
 - kernel: seconds until the kernel answered, before any cell ran;
 - setup: seconds of the first code cell (helpers.setup() imports torch, NumPy and matplotlib);
 - training: seconds of its training cells. A code cell is a training cell when it has a loop
@@ -22,9 +24,10 @@ the same machine load. Per notebook it prints:
 - slowest: the slowest cell, as [index of the code cell, counting from 1] and its seconds.
 
 Scripts are timed as whole processes (interpreter start and imports included, like the
-tutorial's figures), with peak memory sampled from /proc while they run (os.wait4's ru_maxrss
-would count the memory of this process, which the child starts as a copy of). The overhead is
-(sum of notebook wall times) / (sum of script times), over the chapters that have scripts.
+tutorial's figures), their CPU seconds from os.wait4, their peak memory sampled from /proc while
+they run (wait4's ru_maxrss would count this process, which the child starts as a copy of).
+The course overhead is (sum of notebook wall times) / (sum of script wall times), over the
+chapters that have scripts; the same ratio in CPU seconds is printed beside it.
 Timings are figures to read, never tests: the targets below are marked met or missed, and the
 exit status is non-zero only when a notebook or a script fails.
 """
@@ -96,11 +99,20 @@ def peak_memory_mb(pid):
     return int(match.group(1)) / 1024 if match else None
 
 
+def cpu_seconds(pid):
+    """Return the user + system CPU seconds process `pid` has used, or None without /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def run_notebook(path):
     """Execute the notebook at `path` in a fresh kernel; return its timings and peak memory."""
     notebook = nbformat.read(path, as_version=4)
     sources = [c.source for c in notebook.cells if c.cell_type == "code" and c.source.strip()]
-    seconds, clock, state = [], {}, {"peak": None}
+    seconds, clock, state = [], {}, {"peak": None, "cpu": None}
 
     def started(**_):
         clock["kernel"] = time.perf_counter() - clock["start"]
@@ -109,6 +121,7 @@ def run_notebook(path):
     def executed(**_):
         seconds.append(time.perf_counter() - clock["cell"])
         state["peak"] = peak_memory_mb(state["pid"]) if state["pid"] else None
+        state["cpu"] = cpu_seconds(state["pid"]) if state["pid"] else None
 
     client = NotebookClient(
         notebook, timeout=600, kernel_name="python3", shutdown_kernel="immediate",
@@ -122,6 +135,7 @@ def run_notebook(path):
     slowest = max(range(len(seconds)), key=seconds.__getitem__) if seconds else None
     return {"name": Path(path).name, "wall": wall, "kernel": clock.get("kernel"),
             "setup": seconds[0] if seconds else 0.0, "cells": seconds, "peak": state["peak"],
+            "cpu": state["cpu"],
             "training": sum(seconds[i] for i in training), "training_cells": len(training),
             "ranges": loop_ranges(sources, training), "slowest": slowest,
             "first_lines": [first_code_line(text) for text in sources]}
@@ -135,12 +149,18 @@ def run_script(path):
         peaks = []  # VmHWM only grows: sampling every 20 ms misses at most the last 20 ms
         sampler = threading.Thread(target=sample_peak, args=(process, peaks), daemon=True)
         sampler.start()
-        process.wait()
+        cpu = None
+        if hasattr(os, "wait4"):  # the child's own CPU time: unlike memory, not inherited
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            cpu = usage.ru_utime + usage.ru_stime
+        else:
+            process.wait()
         seconds = time.perf_counter() - start
         sampler.join()
         out.seek(0)
         tail = out.read().decode(errors="replace").strip().splitlines()[-3:]
-    return {"name": Path(path).name, "wall": seconds, "peak": max(peaks, default=None),
+    return {"name": Path(path).name, "wall": seconds, "cpu": cpu, "peak": max(peaks, default=None),
             "returncode": process.returncode, "tail": tail}
 
 
@@ -159,33 +179,44 @@ def fmt(value, spec=".1f", missing="n/a"):
 
 def notebook_rows(books, scripts):
     """Return the per-chapter table lines: notebook figures, then its scripts' figures."""
-    head = (f"{'chapter':<38} {'wall s':>6} {'kernel':>6} {'setup':>6} {'train s':>7} "
-            f"{'peak MB':>7} {'slowest cell':>13} | {'script(s)':<20} {'s':>5} {'MB':>5}")
+    head = (f"{'chapter':<38} {'wall s':>6} {'cpu s':>6} {'kernel':>6} {'setup':>6} "
+            f"{'train s':>7} {'peak MB':>7} {'slowest cell':>13} | {'script(s)':<28} "
+            f"{'wall s':>6} {'cpu s':>6} {'MB':>5}")
     lines = [head, "-" * len(head)]
     for book in books:
         runs = scripts.get(book["name"], [])
         slowest = (f"[{book['slowest'] + 1}] {book['cells'][book['slowest']]:.1f} s"
                    if book["slowest"] is not None else "")
-        plain = (f"{'+'.join(r['name'].removesuffix('.py') for r in runs):<20} "
-                 f"{sum(r['wall'] for r in runs):>5.1f} "
+        plain = (f"{'+'.join(r['name'].removesuffix('.py') for r in runs):<28} "
+                 f"{sum(r['wall'] for r in runs):>6.1f} {fmt(total_cpu(runs)):>6} "
                  f"{fmt(max((r['peak'] or 0) for r in runs), '.0f'):>5}") if runs else "-"
         lines.append(
-            f"{book['name']:<38} {book['wall']:>6.1f} {fmt(book['kernel']):>6} "
-            f"{book['setup']:>6.1f} {book['training']:>7.1f} {fmt(book['peak'], '.0f'):>7} "
-            f"{slowest:>13} | {plain}")
-    total = sum(b["wall"] for b in books)
-    script_total = sum(r["wall"] for runs in scripts.values() for r in runs)
-    lines.append(f"{'total (' + str(len(books)) + ' notebooks)':<38} {total:>6.1f} "
-                 f"{'':>6} {'':>6} {sum(b['training'] for b in books):>7.1f} {'':>7} {'':>13} | "
-                 f"{'all scripts':<20} {script_total:>5.1f}")
+            f"{book['name']:<38} {book['wall']:>6.1f} {fmt(book['cpu']):>6} "
+            f"{fmt(book['kernel']):>6} {book['setup']:>6.1f} {book['training']:>7.1f} "
+            f"{fmt(book['peak'], '.0f'):>7} {slowest:>13} | {plain}")
+    every_run = [r for runs in scripts.values() for r in runs]
+    lines.append(f"{'total (' + str(len(books)) + ' notebooks)':<38} "
+                 f"{sum(b['wall'] for b in books):>6.1f} {fmt(total_cpu(books)):>6} {'':>6} "
+                 f"{'':>6} {sum(b['training'] for b in books):>7.1f} {'':>7} {'':>13} | "
+                 f"{'all scripts':<28} {sum(r['wall'] for r in every_run):>6.1f} "
+                 f"{fmt(total_cpu(every_run)):>6}")
     return lines
+
+
+def total_cpu(runs):
+    """Return the summed CPU seconds of notebook or script runs, or None if any is unknown."""
+    values = [run["cpu"] for run in runs]
+    return None if None in values else sum(values)
 
 
 def target_lines(books, scripts):
     """Return the targets, each with its measured figure and met or missed."""
     paired = [b for b in books if b["name"] in scripts]
-    script_s = sum(r["wall"] for b in paired for r in scripts[b["name"]])
+    paired_runs = [r for b in paired for r in scripts[b["name"]]]
+    script_s, script_cpu = sum(r["wall"] for r in paired_runs), total_cpu(paired_runs)
     overhead = sum(b["wall"] for b in paired) / script_s if script_s else None
+    notebook_cpu = total_cpu(paired)
+    cpu_overhead = notebook_cpu / script_cpu if notebook_cpu and script_cpu else None
     slowest = max(books, key=lambda b: b["wall"])
     peaks = [b for b in books if b["peak"] is not None]
     heaviest = max(peaks, key=lambda b: b["peak"]) if peaks else None
@@ -205,7 +236,8 @@ def target_lines(books, scripts):
         verdict = "n/a" if value is None else ("met" if value <= TARGETS[key] else "MISSED")
         lines.append(f"  {text:<44} {figure:<42} {verdict}")
     lines.append(f"  overhead = (wall time of the {len(paired)} notebooks that have scripts) / "
-                 f"(whole-process time of their scripts) = {fmt(overhead, '.2f')}")
+                 f"(whole-process time of their scripts) = {fmt(overhead, '.2f')}; "
+                 f"in CPU seconds: {fmt(cpu_overhead, '.2f')}")
     return lines
 
 
