@@ -17,7 +17,7 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-TIMINGS = {}  # notebook name -> seconds from opening it to the end of its checks
+TIMINGS = {}  # notebook name -> {step: seconds (or what the slider did), 'total': seconds}
 
 
 @pytest.fixture(scope="session")

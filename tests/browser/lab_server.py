@@ -72,7 +72,7 @@ def lab_command(root_dir, token):
 
 
 class LabServer:
-    """A running server: its base URL, token, root folder and process."""
+    """A running server: its base URL, token, root folder (the notebooks' copy), process, log."""
 
     def __init__(self, process, url, token, root_dir, log_path):
         self.process, self.url, self.token = process, url, token
@@ -91,37 +91,38 @@ class LabServer:
         for session in self.api("/api/sessions"):
             self.api(f"/api/sessions/{session['id']}", method="DELETE")
 
-    def log_tail(self, lines=40):
-        """Return the last `lines` lines the server printed."""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
 
 def wait_for_url(process, runtime_dir, log_path, timeout):
-    """Return the server's URL once its runtime file exists and it answers; fail if it died."""
+    """Return the server's URL once it has written its runtime file; fail if it died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"JupyterLab exited with {process.returncode}:\n"
                                + Path(log_path).read_text(errors="replace")[-3000:])
-        for info_file in Path(runtime_dir).glob(f"jpserver-{process.pid}.json"):
-            info = json.loads(info_file.read_text() or "{}")
-            if info.get("port"):
-                return f"http://127.0.0.1:{info['port']}"
+        info_file = Path(runtime_dir) / f"jpserver-{process.pid}.json"
+        try:
+            return f"http://127.0.0.1:{json.loads(info_file.read_text())['port']}"
+        except (OSError, ValueError, KeyError):  # not written yet, or half written
+            pass
         time.sleep(0.2)
     raise TimeoutError(f"JupyterLab did not start within {timeout} s:\n"
                        + Path(log_path).read_text(errors="replace")[-3000:])
 
 
 def stop(process, grace=10):
-    """End the server and every kernel it started: SIGTERM to its process group, then SIGKILL."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(grace)
+    """End the server and every kernel it started: SIGTERM to its process group, then SIGKILL
+    to whatever of the group is left (a kernel outliving a crashed server included)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break  # the whole group is gone
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+        if sig == signal.SIGTERM:
+            time.sleep(0.5)  # the server has stopped its kernels; let them exit
 
 
 @contextmanager
