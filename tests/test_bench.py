@@ -117,6 +117,11 @@ def test_table_rows_totals_targets_and_overhead():
     assert "17.0 s" in targets and "max 9.0 s (02_numpy.ipynb)" in targets
     assert "max 650 MB (02_numpy.ipynb)" in targets and "2.00x" in targets  # 9.0 s / 4.5 s
     assert "in CPU seconds: 2.00" in targets  # (9.0 - 1) / 4.0
+    books.append(fake_book("09_control_flow_weight_sharing.ipynb", 10.0, 400.0))
+    scripts[books[-1]["name"]] = [{"name": "dynamic_net.py", "wall": 40.0, "cpu": 36.0}]
+    lines = bench.target_lines(books, scripts)
+    assert "0.43x" in lines[4]  # (9 + 10) / (4.5 + 40)
+    assert lines[-1].endswith("without it: 2.00; in CPU seconds: 2.00")
     assert [line.split()[-1] for line in targets.splitlines()[1:5]] == [
         "met", "met", "MISSED", "MISSED"]
     assert "02: notebook range(2000) | script numpy_fit.py 2,000 steps" in "\n".join(
