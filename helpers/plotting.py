@@ -10,12 +10,17 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "legend.frameon": False,
+    "figure.autolayout": True,  # fit labels in one pass (the inline backend's "tight" draws twice)
 }
 
 
 def use_course_style():
     """Apply the course's matplotlib style (size, grid, no top/right frame) and return it."""
     plt.rcParams.update(STYLE)
+    if "inline" in plt.get_backend():  # in Jupyter: autolayout fits the labels, skip a redraw
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png", bbox_inches=None)
     return STYLE
 
 

@@ -48,3 +48,27 @@ def test_plot_rejects_mismatched_shapes():
         plot([torch.zeros(3)], [torch.zeros(3), torch.zeros(3)])
     with pytest.raises(ValueError, match="one label per curve"):
         plot([np.zeros(3)], [np.zeros(3)], labels=["a", "b"])
+
+
+def test_style_fits_labels_in_one_pass_and_inline_figures_skip_the_tight_redraw(monkeypatch):
+    import matplotlib_inline.backend_inline as inline
+
+    from helpers import use_course_style
+
+    calls = []
+    monkeypatch.setattr(plt, "get_backend", lambda: "module://matplotlib_inline.backend_inline")
+    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f, **k: calls.append((f, k)))
+    style = use_course_style()
+    assert style["figure.autolayout"] is True and plt.rcParams["figure.autolayout"] is True
+    assert calls == [(("png",), {"bbox_inches": None})]
+
+
+def test_explorer_figures_become_a_message_and_a_png():
+    from matplotlib.figure import Figure
+
+    from helpers.explorers import figure_outputs
+
+    text, image = figure_outputs(Figure(), "hello")
+    assert text == {"output_type": "stream", "name": "stdout", "text": "hello\n"}
+    assert image["data"]["text/plain"] == "hello"
+    assert image["data"]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature

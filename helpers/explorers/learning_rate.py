@@ -3,13 +3,12 @@
 `train_cubic` is the plain, tested function; `learning_rate_explorer` is a thin ipywidgets layer
 that calls it whenever a learner moves a slider, and draws the loss curve and the fitted cubic.
 """
-import base64
-import io
 import math
 from typing import NamedTuple
 
 import numpy as np
 
+from helpers.explorers import figure_outputs
 from helpers.gradients import loss_and_gradient
 from helpers.plotting import plot_fit, plot_losses
 from helpers.reference import least_squares_fit
@@ -74,7 +73,7 @@ def run_outputs(run, learning_rate):
     from matplotlib.figure import Figure
 
     features, x, y = sine_problem()
-    figure = Figure(figsize=(11, 3.6), dpi=80)
+    figure = Figure(figsize=(11, 3.6), dpi=80, layout="tight")
     losses_axes, fit_axes = figure.subplots(1, 2)
     plot_losses(run.losses, optimum=least_squares_fit(x, y).loss, ax=losses_axes)
     if run.diverged_at is None:  # a diverged run has no fit worth drawing
@@ -82,12 +81,8 @@ def run_outputs(run, learning_rate):
     else:
         fit_axes.set_axis_off()
         fit_axes.text(0.5, 0.5, f"diverged at step {run.diverged_at}", ha="center", fontsize=14)
-    png = io.BytesIO()
-    figure.savefig(png, format="png", bbox_inches="tight")
     message = describe(run, learning_rate)
-    image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
-    return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
-            {"output_type": "display_data", "metadata": {}, "data": image})
+    return figure_outputs(figure, message)
 
 
 def learning_rate_explorer(learning_rate=1e-6, steps=2000):

@@ -3,8 +3,6 @@
 `train_with_optimizer` is the plain, tested function; `optimizer_explorer` is a thin ipywidgets
 layer that calls it whenever a learner picks another optimizer or learning rate.
 """
-import base64
-import io
 import math
 from typing import NamedTuple
 
@@ -12,6 +10,7 @@ import torch
 
 from helpers.cubic import cubic_features, cubic_model
 from helpers.data import sine_data
+from helpers.explorers import figure_outputs
 from helpers.plotting import plot_losses
 from helpers.reference import least_squares_fit
 
@@ -79,11 +78,7 @@ def run_outputs(run, name, learning_rate, steps):
     figure.subplots_adjust(left=0.14, bottom=0.16)  # room for the labels, cheaper than "tight"
     ax = plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
     ax.set_xlim(0, steps)  # a diverged run stops early: show where, on the full axis
-    png = io.BytesIO()
-    figure.savefig(png, format="png")
-    image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
-    return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
-            {"output_type": "display_data", "metadata": {}, "data": image})
+    return figure_outputs(figure, message)
 
 
 def optimizer_explorer(steps=500):

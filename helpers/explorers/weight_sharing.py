@@ -4,15 +4,14 @@ y = 1.233x + 0.988 from a starting point (w0, b0): which of the two exact soluti
 `train_twice_applied_line` is the plain, tested function; `weight_sharing_explorer` is a thin
 ipywidgets layer that calls it and draws the run on the loss surface whenever a slider moves.
 """
-import base64
 import functools
-import io
 import math
 from typing import NamedTuple
 
 import numpy as np
 import torch
 
+from helpers.explorers import figure_outputs
 from helpers.plotting import plot
 from helpers.weight_sharing import twice_applied_line_solutions
 
@@ -134,13 +133,9 @@ def run_outputs(run):
     start, end = run.path[0], run.path[-1]
     message = (f"start ({start[0]:.2f}, {start[1]:.2f}) -> end ({end[0]:.4f}, {end[1]:.4f}), "
                f"loss {run.losses[-1]:.1e}: {run.outcome}")
-    figure = Figure(figsize=(6.0, 4.5))
+    figure = Figure(figsize=(6.0, 4.5), layout="tight")
     draw_twice_applied_runs([run], ax=figure.subplots())
-    png = io.BytesIO()
-    figure.savefig(png, format="png", bbox_inches="tight")
-    image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
-    return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
-            {"output_type": "display_data", "metadata": {}, "data": image})
+    return figure_outputs(figure, message)
 
 
 def weight_sharing_explorer(steps=STEPS, learning_rate=LEARNING_RATE):
