@@ -89,6 +89,16 @@ def test_training_leaves_the_callers_random_state_alone():
     assert torch.equal(torch.rand(3), expected)
 
 
+def test_training_reseeds_no_gpu_generator(monkeypatch):
+    reseeded = []  # torch.manual_seed would also reseed (lazily, without a GPU) CUDA and MPS
+    monkeypatch.setattr(torch.cuda, "manual_seed_all", reseeded.append)
+    monkeypatch.setattr(torch.mps, "manual_seed", reseeded.append)
+    torch.manual_seed(0)
+    reseeded.clear()
+    train_with_optimizer("Adam", 1e-2, steps=3)
+    assert reseeded == []
+
+
 def explorer_parts(steps):
     widget = optimizer_explorer(steps=steps)
     (controls, output) = widget.children

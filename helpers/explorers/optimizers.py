@@ -48,8 +48,8 @@ def train_with_optimizer(name, learning_rate, steps=500, seed=0):
     x, y = sine_data(2000)
     features = cubic_features(x)  # shape (2000, 3)
     with torch.random.fork_rng(devices=[]):  # every run starts alike; the caller's RNG is untouched
-        torch.manual_seed(seed)
-        model = cubic_model(x.device)
+        torch.default_generator.manual_seed(seed)  # the CPU's alone: GPUs' are not reseeded
+        model = cubic_model(x.device)  # drawn on the CPU, then moved
     optimizer = OPTIMIZERS[name](model.parameters(), learning_rate)
     loss_fn, losses = torch.nn.MSELoss(reduction="sum"), []
     for step in range(steps):
