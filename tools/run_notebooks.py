@@ -10,6 +10,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from helpers.course import CHAPTERS
+
 BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
@@ -27,7 +29,7 @@ def execute(path):
 
 
 def main(argv):
-    paths = [Path(p).resolve() for p in argv] or sorted(BOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(p).resolve() for p in argv] or [BOOKS / name for name, *_ in CHAPTERS]
     for path in paths:
         print(f"{path.name}: {execute(path):.1f} s", flush=True)
 
