@@ -33,6 +33,7 @@ import pytest
 import torch
 
 from helpers import least_squares_fit, polynomial_loss
+from helpers.data import sine_points
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER_FITS = {"03": "tensors_fit", "04": "autograd_fit", "05": "function_fit",
@@ -99,12 +100,6 @@ def cubic_start(chapter):
         linear = torch.nn.Linear(3, 1)
         return torch.cat([linear.bias, linear.weight[0]]).detach().double()
     return torch.stack([torch.randn(()) for _ in range(4)]).double()  # 08: four scalar draws
-
-
-def sine_points():
-    """Return the running example's 2,000 points in float64."""
-    x = np.linspace(-np.pi, np.pi, 2000)
-    return x, np.sin(x)
 
 
 def gradient_descent_closed_form(start, steps=2000, learning_rate=1e-6):

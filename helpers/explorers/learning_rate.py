@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.data import sine_points
 from helpers.explorers import figure_outputs
 from helpers.gradients import loss_and_gradient
 from helpers.plotting import plot_fit, plot_losses
@@ -27,8 +28,8 @@ class LearningRateRun(NamedTuple):
 
 def sine_problem():
     """Return chapter 02's float64 features (2000, 4) (columns 1, x, x², x³), x and sin(x)."""
-    x = np.linspace(-np.pi, np.pi, 2000)
-    return np.vander(x, 4, increasing=True), x, np.sin(x)
+    x, y = sine_points()
+    return np.vander(x, 4, increasing=True), x, y
 
 
 def check_settings(learning_rate, steps):
