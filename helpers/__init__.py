@@ -1,34 +1,44 @@
-"""Helpers shared by the course's notebooks: data, references, plots, device, set-up, checks."""
-from helpers.cubic import cubic_coefficients, cubic_features, cubic_model
-from helpers.data import noisy_line, sine_data
-from helpers.device import available_devices, course_device
-from helpers.exercises import check
-from helpers.explorers.learning_rate import learning_rate_explorer, train_cubic
-from helpers.explorers.optimizers import optimizer_explorer, train_with_optimizer
-from helpers.explorers.weight_sharing import train_twice_applied_line, weight_sharing_explorer
-from helpers.formatting import polynomial_formula
-from helpers.gradients import cubic_gradients, descent_loss, loss_and_gradient
-from helpers.legendre import LegendreFit, legendre_least_squares_fit, legendre_p3
-from helpers.plotting import plot, plot_fit, plot_losses, use_course_style
-from helpers.reference import Fit, least_squares_fit, polynomial_loss
-from helpers.setup import setup
-from helpers.timing import cubic_problem, seconds_per_step
-from helpers.weight_sharing import (
-    dynamic_net_losses,
-    dynamic_net_optimum,
-    twice_applied_line_solutions,
-)
+"""Helpers shared by the course's notebooks: data, references, plots, device, set-up, checks.
 
-__all__ = [
-    "Fit", "available_devices", "check", "course_device", "least_squares_fit", "noisy_line",
-    "plot", "plot_fit", "plot_losses", "polynomial_loss", "setup", "sine_data",
-    "use_course_style",
-    "cubic_coefficients", "cubic_features", "cubic_model",
-    "optimizer_explorer", "train_with_optimizer",
-    "LegendreFit", "legendre_least_squares_fit", "legendre_p3",
-    "polynomial_formula",
-    "cubic_gradients", "descent_loss", "learning_rate_explorer", "loss_and_gradient",
-    "train_cubic", "cubic_problem", "seconds_per_step",
-    "dynamic_net_losses", "dynamic_net_optimum", "train_twice_applied_line",
-    "twice_applied_line_solutions", "weight_sharing_explorer",
-]
+`helpers.name` imports the module that defines `name` at its first use, so a chapter loads only
+what it uses: chapter 02, NumPy only, never imports torch.
+"""
+import importlib
+
+# `setup` names both a module and the function every notebook calls first: bound here, the name
+# is the function whichever of the two is imported first.
+from helpers.setup import setup as setup  # re-exported: the alias says so
+
+HOMES = {  # helper -> the module of this package that defines it
+    "cubic": ["cubic_coefficients", "cubic_features", "cubic_model"],
+    "data": ["noisy_line", "sine_data"],
+    "device": ["available_devices", "course_device"],
+    "exercises": ["check"],
+    "explorers.learning_rate": ["learning_rate_explorer", "train_cubic"],
+    "explorers.optimizers": ["optimizer_explorer", "train_with_optimizer"],
+    "explorers.weight_sharing": ["train_twice_applied_line", "weight_sharing_explorer"],
+    "formatting": ["polynomial_formula"],
+    "gradients": ["cubic_gradients", "descent_loss", "loss_and_gradient"],
+    "legendre": ["LegendreFit", "legendre_least_squares_fit", "legendre_p3"],
+    "plotting": ["plot", "plot_fit", "plot_losses", "use_course_style"],
+    "reference": ["Fit", "least_squares_fit", "polynomial_loss", "sine_points"],
+    "timing": ["cubic_problem", "seconds_per_step"],
+    "weight_sharing": ["dynamic_net_losses", "dynamic_net_optimum",
+                       "twice_applied_line_solutions"],
+}
+MODULE_OF = {name: module for module, names in HOMES.items() for name in names}
+__all__ = sorted([*MODULE_OF, "setup"])
+
+
+def __getattr__(name):
+    """Return the helper `name`, importing the module that defines it on first use."""
+    if name not in MODULE_OF:
+        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"helpers.{MODULE_OF[name]}"), name)
+    globals()[name] = value  # later lookups find it directly
+    return value
+
+
+def __dir__():
+    """Return every helper's name, loaded or not (for tab completion)."""
+    return sorted({*globals(), *__all__})

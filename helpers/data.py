@@ -16,14 +16,6 @@ def sine_data(n=2000, device=None, dtype=torch.float32):
     return x, torch.sin(x)
 
 
-def sine_points(n=2000):
-    """Return x = linspace(-pi, pi, n) and y = sin(x) as float64 NumPy arrays (for references)."""
-    if int(n) != n or n < 2:
-        raise ValueError(f"n must be a whole number of points, at least 2 (got {n!r})")
-    x = np.linspace(-np.pi, np.pi, int(n))
-    return x, np.sin(x)
-
-
 def noisy_line(n=100, slope=2.0, intercept=3.0, noise=2.0, seed=0):
     """Return NumPy arrays x = linspace(0, 10, n) and y = slope*x + intercept + noise*N(0, 1)."""
     if int(n) != n or n < 2:

@@ -11,6 +11,14 @@ class Fit(NamedTuple):
     loss: float
 
 
+def sine_points(n=2000):
+    """Return x = linspace(-pi, pi, n) and y = sin(x) as float64 NumPy arrays (for references)."""
+    if int(n) != n or n < 2:
+        raise ValueError(f"n must be a whole number of points, at least 2 (got {n!r})")
+    x = np.linspace(-np.pi, np.pi, int(n))
+    return x, np.sin(x)
+
+
 def as_float64(values, name):
     """Return `values` (a tensor, array or list) as a flat float64 NumPy array."""
     if hasattr(values, "detach"):

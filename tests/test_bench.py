@@ -72,6 +72,7 @@ def test_a_notebook_is_timed_cell_by_cell_with_its_kernel_memory(tmp_path):
     assert len(book["cells"]) == 2 and book["slowest"] == 1 and book["training_cells"] == 1
     assert book["training"] == book["cells"][1] >= 0.3  # three sleeps of 0.1 s
     assert book["ranges"] == ["3"] and book["setup"] == book["cells"][0]
+    assert book["optimizer"] is False  # no torch.optim optimizer in it
     assert book["wall"] > book["kernel"] + sum(book["cells"])
     if HAS_PROC:
         assert 10 < book["peak"] < 600  # a bare Python kernel: tens of MB
@@ -96,7 +97,8 @@ def fake_book(name, wall, peak):
     return {"name": name, "wall": wall, "cpu": wall - 1, "kernel": 1.0, "setup": 2.0,
             "cells": [2.0, 3.5],
             "peak": peak, "training": 3.5, "training_cells": 1, "ranges": ["2000"], "slowest": 1,
-            "first_lines": ["device = helpers.setup()", "for t in range(2000):"]}
+            "first_lines": ["device = helpers.setup()", "for t in range(2000):"],
+            "optimizer": name.startswith("07")}
 
 
 def test_table_rows_totals_targets_and_overhead():
@@ -127,6 +129,27 @@ def test_table_rows_totals_targets_and_overhead():
     assert "02: notebook range(2000) | script numpy_fit.py 2,000 steps" in "\n".join(
         bench.work_lines(books))
     assert "02 [2]   3.5 s: for t in range(2000):" in "\n".join(bench.slow_cell_lines(books))
+
+
+def test_notebooks_that_build_a_torch_optim_optimizer_are_found():
+    assert bench.builds_optimizer(["x = 1", "opt = torch.optim.SGD(model.parameters(), lr=1)"])
+    assert bench.builds_optimizer(["run = helpers.train_with_optimizer('Adam', 0.1)"])
+    assert not bench.builds_optimizer(["import torch.optim", "a -= lr * a.grad  # update"])
+
+
+def test_startup_is_timed_in_a_fresh_process_after_its_preparation():
+    assert bench.startup_seconds("import time", "time.sleep(0.2)") >= 0.2
+    assert bench.startup_seconds("import sys", "assert 'torch' not in sys.modules") < 0.2
+
+
+def test_startup_lines_add_kernels_setups_and_first_optimizers():
+    books = [fake_book("06_nn.ipynb", 8.0, 300.0), fake_book("07_optim.ipynb", 12.0, 300.0)]
+    lines = bench.startup_lines(books, {"torch": 1.9, "pyplot": 0.8, "optimizer": 2.2})
+    assert lines[1].split()[-2:] == ["2.0", "s"] and lines[2].split()[-2:] == ["4.0", "s"]
+    assert lines[3].strip() == "import torch: 1.9 s in a fresh process"
+    assert lines[5].endswith("notebooks that build one: 07; about 2.2 s")
+    assert lines[6].strip() == ("together about 8.2 s of the 20.0 s total; "
+                                "the lessons' code: about 11.8 s")  # 2 + 4 + 2.2; 20 - 8.2
 
 
 def test_the_line_scripts_reach_the_exact_solutions():

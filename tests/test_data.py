@@ -47,12 +47,3 @@ def test_noisy_line_rejects_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         noisy_line(**kwargs)
 
-
-def test_sine_points_are_float64_numpy_linspace_and_sin():
-    from helpers.data import sine_points
-
-    x, y = sine_points()
-    np.testing.assert_array_equal(x, np.linspace(-np.pi, np.pi, 2000))
-    np.testing.assert_array_equal(y, np.sin(x))
-    with pytest.raises(ValueError, match="at least 2"):
-        sine_points(1)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from helpers import check, least_squares_fit
-from helpers.exercises import CHECKS, verdict
+from helpers.exercises import CHECK_MODULES, load_checks, verdict
 
 
 def sine():
@@ -42,5 +42,28 @@ def test_01_2_loss_of_best_line():
 def test_every_exercise_has_a_test_here_or_in_a_chapter_test():
     from pathlib import Path
     texts = "".join(p.read_text() for p in Path(__file__).parent.glob("test_*.py"))
-    untested = [eid for eid in CHECKS if f'"{eid}"' not in texts]
+    untested = [eid for eid in load_checks() if f'"{eid}"' not in texts]
     assert not untested, f"exercise checks without a test: {untested}"
+
+
+def test_each_chapter_module_holds_exactly_that_chapters_checks():
+    import pkgutil
+
+    import helpers.exercises
+
+    modules = {m.name for m in pkgutil.iter_modules(helpers.exercises.__path__)}
+    assert modules == set(CHECK_MODULES.values()), "CHECK_MODULES must name every check module"
+    checks = load_checks()
+    for chapter, module in CHECK_MODULES.items():
+        registered = {eid for eid, check in checks.items() if check.__module__.endswith(module)}
+        assert registered and all(eid.startswith(f"{chapter}.") for eid in registered), module
+
+
+def test_a_chapters_checks_load_at_its_first_check_without_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys; from helpers.exercises import verdict, CHECKS; verdict('02.1', None); "
+            "print(sorted(CHECKS), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "['02.1', '02.2', '02.3'] False\n"

@@ -33,7 +33,7 @@ import pytest
 import torch
 
 from helpers import least_squares_fit, polynomial_loss
-from helpers.data import sine_points
+from helpers.reference import sine_points
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER_FITS = {"03": "tensors_fit", "04": "autograd_fit", "05": "function_fit",

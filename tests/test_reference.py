@@ -65,3 +65,13 @@ def test_rejects_too_few_points():
 def test_rejects_two_dimensional_input():
     with pytest.raises(ValueError, match="one-dimensional"):
         least_squares_fit(np.zeros((3, 2)), np.zeros((3, 2)))
+
+
+def test_sine_points_are_float64_numpy_linspace_and_sin():
+    from helpers.reference import sine_points
+
+    x, y = sine_points()
+    np.testing.assert_array_equal(x, np.linspace(-np.pi, np.pi, 2000))
+    np.testing.assert_array_equal(y, np.sin(x))
+    with pytest.raises(ValueError, match="at least 2"):
+        sine_points(1)

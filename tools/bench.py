@@ -23,6 +23,11 @@ the same machine load. Per notebook it prints:
   cell, so the last read is the peak before shutdown; n/a where there is no /proc);
 - slowest: the slowest cell, as [index of the code cell, counting from 1] and its seconds.
 
+Below the targets it splits off the fixed start-up that no lesson can shorten: the kernels'
+start, the set-up cells (helpers.setup() imports torch and matplotlib), and the first torch.optim
+optimizer of each notebook that builds one (Optimizer.add_param_group imports torch._dynamo on
+first use). Those imports are timed once more in fresh Python processes (STARTUP), to name them.
+
 Scripts are timed as whole processes (interpreter start and imports included, like the
 tutorial's figures), their CPU seconds from os.wait4, their peak memory sampled from /proc while
 they run (wait4's ru_maxrss would count this process, which the child starts as a copy of).
@@ -71,6 +76,13 @@ LOOP = re.compile(r"^\s*(for|while)\b", re.MULTILINE)
 UPDATE = re.compile(r"#\s*update\b|\.step\(|-=", re.IGNORECASE)
 DEFINES = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
 RANGE = re.compile(r"^\s*for\s.+\sin\s+range\(([^()]*)\)", re.MULTILINE)
+OPTIMIZER = re.compile(r"\btorch\.optim\.[A-Z]\w*\(|\btrain_with_optimizer\(")
+STARTUP = {  # what a fresh Python process pays before the lesson's first line: (label, code, timed)
+    "torch": ("import torch", "", "import torch"),
+    "pyplot": ("import matplotlib.pyplot", "", "import matplotlib.pyplot"),
+    "optimizer": ("the first torch.optim optimizer (it imports torch._dynamo)", "import torch",
+                  "torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)"),
+}
 
 
 def training_cells(sources):
@@ -86,6 +98,40 @@ def training_cells(sources):
 def loop_ranges(sources, cells):
     """Return the `range(...)` arguments of the for loops in the given cells, in order."""
     return [arg.strip() for i in cells for arg in RANGE.findall(sources[i])]
+
+
+def builds_optimizer(sources):
+    """Return whether any of the code-cell `sources` builds a torch.optim optimizer."""
+    return any(OPTIMIZER.search(text) for text in sources)
+
+
+def startup_seconds(before, timed):
+    """Return the seconds `timed` takes in a fresh Python process, after running `before`."""
+    code = (f"{before}\nimport time\nstart = time.perf_counter()\n{timed}\n"
+            "print(time.perf_counter() - start)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[-1])
+
+
+def startup_lines(books, seconds):
+    """Return the fixed start-up lines: kernel and setup sums, and `seconds` of STARTUP's parts."""
+    kernel = sum(b["kernel"] or 0.0 for b in books)
+    setup = sum(b["setup"] for b in books)
+    optimizers = [b for b in books if b["optimizer"]]
+    first_step = seconds["optimizer"] * len(optimizers)
+    total = sum(b["wall"] for b in books)
+    lines = ["fixed start-up, paid before the lessons' own code runs",
+             f"  kernels starting ({len(books)} notebooks){kernel:>21.1f} s",
+             f"  set-up cells (their imports){setup:>24.1f} s"]
+    lines += [f"    {STARTUP[key][0]}: {seconds[key]:.1f} s in a fresh process"
+              for key in ("torch", "pyplot")]
+    payers = ", ".join(b["name"][:2] for b in optimizers) or "none"
+    lines.append(f"  {STARTUP['optimizer'][0]}: {seconds['optimizer']:.1f} s in a fresh process; "
+                 f"notebooks that build one: {payers}; about {first_step:.1f} s")
+    fixed = kernel + setup + first_step
+    lines.append(f"  together about {fixed:.1f} s of the {total:.1f} s total; the lessons' code: "
+                 f"about {total - fixed:.1f} s")
+    return lines
 
 
 def first_code_line(source):
@@ -143,6 +189,7 @@ def run_notebook(path):
             "cpu": state["cpu"],
             "training": sum(seconds[i] for i in training), "training_cells": len(training),
             "ranges": loop_ranges(sources, training), "slowest": slowest,
+            "optimizer": builds_optimizer(sources),
             "first_lines": [first_code_line(text) for text in sources]}
 
 
@@ -306,7 +353,9 @@ def main(argv):
         print(f"  {path.name}: {books[-1]['wall']:.1f} s"
               + "".join(f", {r['name']}: {r['wall']:.1f} s" for r in runs), flush=True)
     if books:
+        seconds = {key: startup_seconds(*code) for key, (_, *code) in STARTUP.items()}
         print("\n" + "\n".join(notebook_rows(books, scripts) + [""] + target_lines(books, scripts)
+                               + [""] + startup_lines(books, seconds)
                                + [""] + work_lines(books) + [""] + slow_cell_lines(books)
                                + [""] + [load_line(start_load, loadavg())]))
     for line in failed:

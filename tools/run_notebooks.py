@@ -15,6 +15,19 @@ from helpers.course import CHAPTERS
 BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
+def merged_streams(outputs):
+    """Return `outputs` with consecutive prints to the same stream joined into one output."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.output_type == "stream" and previous is not None
+                and previous.output_type == "stream" and previous.name == output.name):
+            previous.text += output.text  # one print can arrive in pieces: store it whole
+        else:
+            merged.append(output)
+    return merged
+
+
 def execute(path):
     """Execute the notebook at `path` in place and return the seconds it took."""
     notebook = nbformat.read(path, as_version=4)
@@ -24,6 +37,9 @@ def execute(path):
                    shutdown_kernel="immediate",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
     nbformat.write(notebook, path)
     return seconds
 

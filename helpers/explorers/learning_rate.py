@@ -8,11 +8,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.data import sine_points
 from helpers.explorers import figure_outputs
 from helpers.gradients import loss_and_gradient
 from helpers.plotting import plot_fit, plot_losses
-from helpers.reference import least_squares_fit
+from helpers.reference import least_squares_fit, sine_points
 
 DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
 MAX_STEPS = 5_000

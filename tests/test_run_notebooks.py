@@ -1,0 +1,28 @@
+"""tools/run_notebooks.py stores each print whole, as nbval reads it back."""
+import runpy
+from pathlib import Path
+
+from nbformat.v4 import new_output
+from nbval.plugin import coalesce_streams
+
+TOOL = runpy.run_path(str(Path(__file__).resolve().parent.parent / "tools" / "run_notebooks.py"))
+
+
+def outputs():
+    """Return a fresh list of outputs: one print in two pieces, stderr, a result, two prints."""
+    return [new_output("stream", name="stdout", text="Correct (02.2): ok"),
+            new_output("stream", name="stdout", text="\n"),
+            new_output("stream", name="stderr", text="warning\n"),
+            new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
+            new_output("stream", name="stdout", text="a\n"),
+            new_output("stream", name="stdout", text="b\n")]
+
+
+def test_pieces_of_one_print_are_stored_as_one_output_as_nbval_compares_them():
+    merged = TOOL["merged_streams"](outputs())
+    assert [(o.output_type, o.get("text")) for o in merged] == [
+        ("stream", "Correct (02.2): ok\n"), ("stream", "warning\n"),
+        ("execute_result", None), ("stream", "a\nb\n")]
+    for name in ("stdout", "stderr"):  # what nbval compares, its own merge of each stream
+        text = "".join(o.text for o in merged if o.get("name") == name)
+        assert [text] == [o.text for o in coalesce_streams(outputs()) if o.get("name") == name]
