@@ -1,0 +1,27 @@
+"""`helpers.name` loads the module that defines `name` at first use, and only that."""
+import subprocess
+import sys
+
+import pytest
+
+import helpers
+
+
+@pytest.mark.parametrize("name", helpers.__all__)
+def test_every_helper_comes_from_the_module_that_defines_it(name):
+    home = helpers.MODULE_OF.get(name, "setup")  # setup is bound eagerly, see helpers/__init__
+    assert getattr(helpers, name).__module__ == f"helpers.{home}"
+    assert name in dir(helpers)  # tab completion lists it, loaded or not
+
+
+def test_an_unknown_helper_is_an_attribute_error_that_names_it():
+    with pytest.raises(AttributeError, match="module 'helpers' has no attribute 'sine_dta'"):
+        helpers.sine_dta  # noqa: B018 (the lookup itself is the test)
+
+
+def test_importing_helpers_loads_no_torch_until_a_helper_needs_it():
+    code = ("import sys, helpers; before = 'torch' in sys.modules; helpers.least_squares_fit; "
+            "middle = 'torch' in sys.modules; helpers.sine_data; print(before, middle, "
+            "'torch' in sys.modules, callable(helpers.setup))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False False True True\n"
