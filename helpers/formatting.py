@@ -1,5 +1,5 @@
 """Readable text for fitted models: a polynomial's formula with rounded coefficients."""
-from helpers.plotting import to_numpy
+from helpers.reference import to_float64
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -11,7 +11,7 @@ def power_of_x(power):
 
 def polynomial_formula(coefficients, digits=4):
     """Return 'y = a + b x + c x² ...' for coefficients lowest power first, rounded to `digits`."""
-    values = to_numpy(coefficients).astype(float)
+    values = to_float64(coefficients)
     if values.ndim != 1 or len(values) == 0:
         raise ValueError(f"coefficients must be a non-empty 1-D sequence (got {values.shape})")
     if int(digits) != digits or not 0 <= digits <= 10:

@@ -2,6 +2,8 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from helpers.reference import to_float64
+
 STYLE = {
     "figure.figsize": (6.0, 3.6),
     "figure.dpi": 80,
@@ -24,13 +26,6 @@ def use_course_style():
     return STYLE
 
 
-def to_numpy(values):
-    """Return `values` (a tensor, array or list) as a NumPy array on the CPU."""
-    if hasattr(values, "detach"):
-        values = values.detach().cpu().numpy()
-    return np.asarray(values)
-
-
 def plot(xs, ys, labels=None, xlabel=None, ylabel=None, yscale="linear", hline=None, ax=None):
     """Draw each (x, y) pair as a line on one axes (new unless `ax` given); return the axes."""
     if len(xs) != len(ys):
@@ -40,7 +35,7 @@ def plot(xs, ys, labels=None, xlabel=None, ylabel=None, yscale="linear", hline=N
         raise ValueError(f"need one label per curve (got {len(labels)} for {len(ys)} curves)")
     ax = ax if ax is not None else plt.figure().gca()
     for x, y, label in zip(xs, ys, labels, strict=True):
-        x, y = to_numpy(x), to_numpy(y)
+        x, y = to_float64(x), to_float64(y)
         if x.shape != y.shape:
             raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
         ax.plot(x, y, label=label)

@@ -19,11 +19,16 @@ def sine_points(n=2000):
     return x, np.sin(x)
 
 
-def as_float64(values, name):
-    """Return `values` (a tensor, array or list) as a flat float64 NumPy array."""
+def to_float64(values):
+    """Return `values` (a tensor on any device, an array or a nested list) as float64 NumPy."""
     if hasattr(values, "detach"):
         values = values.detach().cpu().double().numpy()
-    array = np.asarray(values, dtype=np.float64)
+    return np.asarray(values, dtype=np.float64)
+
+
+def as_float64(values, name):
+    """Return `values` (a tensor, array or list) as a flat float64 NumPy array."""
+    array = to_float64(values)
     if array.ndim != 1:
         raise ValueError(f"{name} must be one-dimensional (got shape {array.shape})")
     return array

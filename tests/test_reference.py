@@ -75,3 +75,13 @@ def test_sine_points_are_float64_numpy_linspace_and_sin():
     np.testing.assert_array_equal(y, np.sin(x))
     with pytest.raises(ValueError, match="at least 2"):
         sine_points(1)
+
+
+def test_to_float64_converts_tensors_arrays_and_lists_keeping_shape():
+    from helpers.reference import to_float64
+
+    tensor = torch.tensor([[0.1, 2.0], [3.0, 4.0]], requires_grad=True)  # float32, in a graph
+    array = to_float64(tensor)
+    assert array.dtype == np.float64 and array.shape == (2, 2)
+    assert array[0, 0] == np.float64(np.float32(0.1))  # the float32 value, widened exactly
+    assert to_float64([[1, 2]]).tolist() == [[1.0, 2.0]]
