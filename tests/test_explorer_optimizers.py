@@ -75,7 +75,7 @@ def test_an_unknown_optimizer_name_lists_the_allowed_ones(name):
 
 
 @pytest.mark.parametrize(("rate", "steps"), [(0.0, 10), (-1e-3, 10), (math.nan, 10), ("1e-3", 10),
-                                             (1e-3, 0), (1e-3, 2.5), (1e-3, True)])
+                                             (True, 10), (1e-3, 0), (1e-3, 2.5), (1e-3, True)])
 def test_bad_rate_or_steps_are_rejected(rate, steps):
     with pytest.raises(ValueError, match="learning_rate|steps"):
         train_with_optimizer("SGD", rate, steps)

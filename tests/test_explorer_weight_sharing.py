@@ -101,7 +101,7 @@ def test_training_leaves_the_callers_random_state_alone():
     ((25.0, 0.0, 10, 0.05), "w0 must be a number from -20 to 20"),
     ((0.0, math.nan, 10, 0.05), "b0 must be a number"), ((0.0, 0.0, 0, 0.05), "steps"),
     ((0.0, 0.0, 2.5, 0.05), "steps"), ((0.0, 0.0, 10, 0.0), "learning_rate"),
-    ((0.0, 0.0, 10, "0.1"), "learning_rate")])
+    ((0.0, 0.0, 10, True), "learning_rate"), ((0.0, 0.0, 10, "0.1"), "learning_rate")])
 def test_bad_settings_are_rejected(args, message):
     with pytest.raises(ValueError, match=message):
         train_twice_applied_line(*args)

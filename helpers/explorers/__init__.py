@@ -2,6 +2,22 @@
 directly) with a thin ipywidgets layer that calls it when a learner moves a control."""
 import base64
 import io
+import math
+
+DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
+
+
+def check_learning_rate(learning_rate):
+    """Return None if `learning_rate` is a positive number; raise ValueError saying why not."""
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float) or not (
+            0 < learning_rate < math.inf):
+        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+
+
+def diverged_message(label, step):
+    """Return the line saying that the run `label` diverged at `step`, and what to try."""
+    return (f"{label} diverged at step {step}: the loss grew past {DIVERGED:.0f}x its start. "
+            "Try a smaller learning rate.")
 
 
 def figure_outputs(figure, message):

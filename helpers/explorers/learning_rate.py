@@ -8,12 +8,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.explorers import figure_outputs
+from helpers.explorers import DIVERGED, check_learning_rate, diverged_message, figure_outputs
 from helpers.gradients import loss_and_gradient
 from helpers.plotting import plot_fit, plot_losses
 from helpers.reference import least_squares_fit, sine_points
 
-DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
 MAX_STEPS = 5_000
 
 
@@ -33,9 +32,7 @@ def sine_problem():
 
 def check_settings(learning_rate, steps):
     """Return None if a learning rate and step count are valid; raise ValueError saying why not."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float) or not (
-            0 < learning_rate < math.inf):
-        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    check_learning_rate(learning_rate)
     if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
         raise ValueError(f"steps must be a whole number from 1 to {MAX_STEPS} (got {steps!r})")
 
@@ -60,8 +57,7 @@ def train_cubic(learning_rate, steps=2000, seed=0):
 def describe(run, learning_rate):
     """Return one line saying how the run at `learning_rate` ended, compared with the optimum."""
     if run.diverged_at is not None:
-        return (f"learning rate {learning_rate:.2e} diverged at step {run.diverged_at}: the loss "
-                f"grew past {DIVERGED:.0f}x its start. Try a smaller learning rate.")
+        return diverged_message(f"learning rate {learning_rate:.2e}", run.diverged_at)
     _, x, y = sine_problem()
     final, best = run.losses[-1], least_squares_fit(x, y).loss
     return (f"learning rate {learning_rate:.2e}: loss {final:.4f} after {len(run.losses)} steps, "

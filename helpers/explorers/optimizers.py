@@ -10,7 +10,7 @@ import torch
 
 from helpers.cubic import cubic_features, cubic_model
 from helpers.data import sine_data
-from helpers.explorers import figure_outputs
+from helpers.explorers import DIVERGED, check_learning_rate, diverged_message, figure_outputs
 from helpers.plotting import plot_losses
 from helpers.reference import least_squares_fit
 
@@ -22,7 +22,6 @@ OPTIMIZERS = {  # name -> how to build it from (parameters, learning rate)
 }
 LEARNING_RATES = [float(f"{m}e{e}") for e in range(-7, 0) for m in (1, 3)] + [1.0]  # slider
 SUGGESTED_LEARNING_RATES = {"SGD": 3e-6, "momentum": 3e-6, "RMSprop": 1e-2, "Adam": 1e-1}
-DIVERGED = 100.0  # a run has diverged once its loss is this many times its starting loss
 
 
 class TrainingRun(NamedTuple):
@@ -36,8 +35,7 @@ def check_settings(name, learning_rate, steps):
     """Return None if the explorer's settings are valid; raise ValueError saying why not."""
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; allowed: {', '.join(OPTIMIZERS)}")
-    if not (isinstance(learning_rate, int | float) and 0 < learning_rate < math.inf):
-        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    check_learning_rate(learning_rate)
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise ValueError(f"steps must be a whole number >= 1 (got {steps!r})")
 
@@ -69,8 +67,7 @@ def run_outputs(run, name, learning_rate, steps):
 
     optimum, label = least_squares_fit(*sine_data(2000)).loss, f"{name}, lr {learning_rate:.0e}"
     if run.diverged_at is not None:
-        message = (f"{label} diverged at step {run.diverged_at}: the loss grew past "
-                   f"{DIVERGED:.0f}x its start. Try a smaller learning rate.")
+        message = diverged_message(label, run.diverged_at)
     else:
         gap = max(0.0, 100 * (run.losses[-1] / optimum - 1))  # float32 may dip a hair below
         message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"

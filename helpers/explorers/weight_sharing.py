@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import torch
 
-from helpers.explorers import figure_outputs
+from helpers.explorers import check_learning_rate, figure_outputs
 from helpers.plotting import plot
 from helpers.weight_sharing import twice_applied_line_solutions
 
@@ -56,8 +56,7 @@ def check_settings(w0, b0, steps, learning_rate):
                              f"(got {value!r})")
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise ValueError(f"steps must be a whole number >= 1 (got {steps!r})")
-    if not (isinstance(learning_rate, int | float) and 0 < learning_rate < math.inf):
-        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    check_learning_rate(learning_rate)
 
 
 def describe(path, losses, diverged_at):
