@@ -2,6 +2,7 @@
 import importlib.util
 import os
 import resource
+import runpy
 from pathlib import Path
 
 import nbformat
@@ -153,9 +154,9 @@ def test_startup_lines_add_kernels_setups_and_first_optimizers():
 
 
 def test_the_line_scripts_reach_the_exact_solutions():
-    fit = bench.runpy.run_path(str(bench.SCRIPT_DIR / "line_one_sample.py"))["fit"]
+    fit = runpy.run_path(str(bench.SCRIPT_DIR / "line_one_sample.py"))["fit"]
     assert np.allclose(fit()[1], [1.233, 0.988], atol=1e-3)  # y = w x + b itself
     assert np.allclose(fit(twice=True)[1], [1.1104, 0.4682], atol=1e-2)  # w^2, b (w + 1)
-    regression = bench.runpy.run_path(str(bench.SCRIPT_DIR / "linear_regression.py"))["fit"]
+    regression = runpy.run_path(str(bench.SCRIPT_DIR / "linear_regression.py"))["fit"]
     intercept, slope = least_squares_fit(*noisy_line(), degree=1).coefficients
     assert np.allclose(regression()[1], [intercept, slope], atol=0.05)  # 100 epochs: close

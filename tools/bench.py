@@ -39,7 +39,6 @@ status is non-zero only when a notebook or a script fails.
 """
 import os
 import re
-import runpy
 import subprocess
 import sys
 import tempfile
@@ -50,9 +49,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from helpers.course import CHAPTERS
+
 ROOT = Path(__file__).resolve().parent.parent
-# helpers.course, read as a plain file: importing the helpers package would load torch here too
-CHAPTERS = runpy.run_path(str(ROOT / "helpers" / "course.py"))["CHAPTERS"]
 BOOKS = ROOT / "notebooks"
 SCRIPT_DIR = ROOT / "bench" / "scripts"
 SCRIPTS = {  # chapter -> (script, training steps it runs): the tutorial's training for that chapter
