@@ -9,7 +9,7 @@ from helpers.reference import sine_points  # noqa: F401 (the chapters' checks im
 
 CHECKS = {}
 CHECK_MODULES = {  # chapter -> the module of this package that holds its checks
-    "01": "introduction", "02": "numpy_chapter", "03": "tensors_chapter",
+    "01": "introduction_chapter", "02": "numpy_chapter", "03": "tensors_chapter",
     "04": "autograd_chapter", "05": "custom_function_chapter", "06": "nn_chapter",
     "07": "optim_chapter", "08": "custom_module_chapter", "09": "control_flow_chapter",
     "10": "linear_regression_chapter",
