@@ -1,0 +1,67 @@
+"""Run the whole test suite in fresh virtual environments, one per set-up; print a table.
+
+Usage: python tools/test_matrix.py [SETUP ...]   (default: every set-up in SETUPS)
+Each set-up gets build/matrix/SETUP/ (made anew): the venv is created with that Python, the course
+installed as `make install` does (plus the set-up's pip options), then `python -m pytest` runs in
+the repository with that venv. Prints, per set-up: passed, failed, venv size, install time.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_LOCAL_CONFIG = {"PIP_CONFIG_FILE": "/dev/null"}  # a plain pip: PyPI only, no local wheels
+SETUPS = {  # name -> (Python, extra pip arguments, extra environment for pip)
+    "3.11 local CPU wheel": ("python3.11", [], {}),
+    "3.11 lowest versions": ("python3.11", ["-c", "constraints-lowest.txt"], {}),
+    "3.11 PyPI wheel": ("python3.11", [], NO_LOCAL_CONFIG),
+    "3.12 PyPI wheel": ("python3.12", [], NO_LOCAL_CONFIG),
+    "3.13 PyPI wheel": ("python3.13", [], NO_LOCAL_CONFIG),
+}
+
+
+def folder_mb(path):
+    """Return the size of the files under `path` in MB."""
+    files = (f for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+def run_setup(name):
+    """Install set-up `name` in a fresh venv, run pytest there; return its row of figures."""
+    python, pip_args, pip_env = SETUPS[name]
+    venv = ROOT / "build" / "matrix" / re.sub(r"\W+", "-", name)
+    shutil.rmtree(venv, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    env = {**os.environ, **pip_env}
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-input"]
+    install = [*pip, "-r", "requirements.txt", "-e", ".", *pip_args]
+    subprocess.run(install, cwd=ROOT, env=env, check=True)
+    minutes = (time.perf_counter() - start) / 60
+    test = subprocess.run([str(venv / "bin" / "python"), "-m", "pytest", "-q"],
+                          cwd=ROOT, capture_output=True, text=True)
+    (venv / "pytest.log").write_text(test.stdout + test.stderr)
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|error)", test.stdout)}
+    version = subprocess.run([str(venv / "bin" / "python"), "-c", "import torch, sys; "
+                              "print(sys.version.split()[0], torch.__version__)"],
+                             capture_output=True, text=True).stdout.strip()
+    failed = counts.get("failed", 0) + counts.get("error", 0) + (test.returncode not in (0, 1))
+    return [name, version, counts.get("passed", 0), failed, f"{folder_mb(venv) / 1000:.1f} GB",
+            f"{minutes:.1f} min"]
+
+
+def main(names):
+    rows = [run_setup(name) for name in (names or SETUPS)]
+    print("| set-up | Python, torch | passed | failed | venv | install |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
+    return 1 if any(row[3] for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
