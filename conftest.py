@@ -1,9 +1,13 @@
-"""Stop a pytest run before it collects anything when COURSE_DEVICE names a device this machine
-lacks (`make test-gpu` on a machine without CUDA): one clear error instead of every notebook
-failing on its set-up cell."""
+"""Strict lesson claims in every kernel the tests start; and stop a pytest run before it collects
+anything when COURSE_DEVICE names a device this machine lacks (`make test-gpu` on a machine
+without CUDA): one clear error instead of every notebook failing on its set-up cell."""
 import os
 
 import pytest
+
+# Every kernel the tests start (nbval, nbclient) inherits this: a lesson's helpers.claim that does
+# not hold fails its cell instead of printing a verdict (helpers/claims.py).
+os.environ["COURSE_CLAIMS"] = "strict"
 
 
 def pytest_configure(config):

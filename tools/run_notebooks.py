@@ -3,6 +3,7 @@
 Usage: python tools/run_notebooks.py [notebooks/NN_name.ipynb ...]   (default: every chapter)
 Run `make nav` first so the navigation cells are current; this prints each notebook's wall time.
 """
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,8 @@ from nbclient import NotebookClient
 from helpers.course import CHAPTERS
 
 BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # a reference to a live widget model
+os.environ["COURSE_CLAIMS"] = "strict"  # a lesson's claim that does not hold stops the run
 
 
 def merged_streams(outputs):
@@ -28,18 +31,30 @@ def merged_streams(outputs):
     return merged
 
 
+def without_widget_views(outputs):
+    """Return `outputs` with live-widget views dropped, keeping their text/plain fallback.
+
+    A view only names a widget model by a random id, new on every run, and no widget state is
+    stored: the fallback is what a stored notebook can show, and it stays the same from run to run.
+    """
+    for output in outputs:
+        output.get("data", {}).pop(WIDGET_VIEW, None)
+    return outputs
+
+
 def execute(path):
     """Execute the notebook at `path` in place and return the seconds it took."""
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     # stopped at once, as nbval does: a graceful shutdown of a kernel with torch loaded waits 2-3 s
     NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
-                   shutdown_kernel="immediate",
+                   shutdown_kernel="immediate", store_widget_state=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            cell.outputs = merged_streams(cell.outputs)
+            cell.outputs = without_widget_views(merged_streams(cell.outputs))
+    notebook.metadata.pop("widgets", None)  # widget state of an earlier run, if any
     nbformat.write(notebook, path)
     return seconds
 

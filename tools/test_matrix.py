@@ -24,6 +24,15 @@ SETUPS = {  # name -> (Python, extra pip arguments, extra environment for pip)
 }
 
 
+def interpreter(name):
+    """Return a command that runs Python `name` (e.g. python3.12): on PATH, else under pyenv."""
+    candidates = [name, *sorted(Path.home().glob(f".pyenv/versions/*/bin/{name}"))]
+    for candidate in candidates:
+        if subprocess.run([str(candidate), "-c", ""], capture_output=True).returncode == 0:
+            return str(candidate)
+    raise SystemExit(f"{name} not found: install it or put it on PATH")
+
+
 def folder_mb(path):
     """Return the size of the files under `path` in MB."""
     files = (f for f in path.rglob("*") if f.is_file() and not f.is_symlink())
@@ -36,7 +45,7 @@ def run_setup(name):
     venv = ROOT / "build" / "matrix" / re.sub(r"\W+", "-", name)
     shutil.rmtree(venv, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    subprocess.run([interpreter(python), "-m", "venv", str(venv)], check=True)
     env = {**os.environ, **pip_env}
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-input"]
     install = [*pip, "-r", "requirements.txt", "-e", ".", *pip_args]
