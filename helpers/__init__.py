@@ -10,6 +10,7 @@ import importlib
 from helpers.setup import setup as setup  # re-exported: the alias says so
 
 HOMES = {  # helper -> the module of this package that defines it
+    "claims": ["claim"],
     "cubic": ["cubic_coefficients", "cubic_features", "cubic_model"],
     "data": ["noisy_line", "sine_data"],
     "device": ["available_devices", "course_device"],
