@@ -4,13 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Written after a successful install; newer requirements or package metadata re-install.
 STAMP := $(VENV)/.installed
+# Which PyTorch wheel: TORCH=pypi (default) takes torch==$(TORCH_VERSION) from PyPI, which on Linux
+# is the CUDA build (about 5 GB with its CUDA libraries, also used on a CPU). TORCH=cpu first takes
+# the CPU-only Linux wheel from PyTorch's own CPU index, as PyTorch's install page does (under 1 GB).
+TORCH ?= pypi
+TORCH_VERSION := $(shell sed -n 's/^torch==//p' requirements.txt)
+CPU_WHEELS := https://download.pytorch.org/whl/cpu
 
-.PHONY: install lab test test-gpu test-browser bench lint nav notebooks slides clean
+.PHONY: install lab test test-portability test-matrix test-gpu test-browser bench lint nav notebooks slides clean
 
 install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(if $(filter cpu,$(TORCH)),$(BIN)/python -m pip install --disable-pip-version-check -q \
+	  torch==$(TORCH_VERSION) --index-url $(CPU_WHEELS))
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt -e .
 	touch $(STAMP)
 
@@ -23,6 +31,22 @@ lab: install  ## open the course in JupyterLab at chapter 01
 test: install lint  ## helper unit tests, then every notebook under strict nbval
 	$(BIN)/python tools/course_nav.py --check
 	$(BIN)/python -m pytest
+
+# Every notebook under strict nbval with torch's generic CPU kernels (what a CPU without AVX2 runs)
+# and with its AVX2 kernels: the stored outputs must hold on each (`make test` runs the kernels this
+# CPU picks, AVX-512 where it has it). Each pass first prints the kernels torch really uses.
+CAPABILITIES := default avx2
+test-portability: install  ## every notebook under strict nbval on each of torch's CPU kernels
+	set -e; for capability in $(CAPABILITIES); do \
+	  ATEN_CPU_CAPABILITY=$$capability $(BIN)/python -c \
+	    "import torch; print('CPU kernels:', torch.backends.cpu.get_cpu_capability())"; \
+	  ATEN_CPU_CAPABILITY=$$capability $(BIN)/python -m pytest notebooks; \
+	done
+
+# On demand (not in CI: about an hour and 20 GB): the whole suite in fresh venvs on Python 3.11,
+# 3.12 and 3.13, the PyPI wheel and the local one, and the lowest versions requirements.txt allows.
+test-matrix: install  ## the whole suite in fresh venvs per Python, torch wheel and lowest versions
+	$(BIN)/python tools/test_matrix.py $(SETUPS)
 
 # COURSE_DEVICE=cuda: every notebook under lax nbval (its assertions run; the stored CPU outputs are
 # not compared), then CPU/GPU training parity. Without CUDA, conftest.py stops pytest at once.

@@ -1,6 +1,7 @@
 """Run the whole test suite in fresh virtual environments, one per set-up; print a table.
 
-Usage: python tools/test_matrix.py [SETUP ...]   (default: every set-up in SETUPS)
+Usage: python tools/test_matrix.py [SETUP ...]   (default: every set-up in SETUPS; make test-matrix
+SETUPS='py3.12-pypi py3.13-pypi' runs some)
 Each set-up gets build/matrix/SETUP/ (made anew): the venv is created with that Python, the course
 installed as `make install` does (plus the set-up's pip options), then `python -m pytest` runs in
 the repository with that venv. Prints, per set-up: passed, failed, venv size, install time.
@@ -16,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NO_LOCAL_CONFIG = {"PIP_CONFIG_FILE": "/dev/null"}  # a plain pip: PyPI only, no local wheels
 SETUPS = {  # name -> (Python, extra pip arguments, extra environment for pip)
-    "3.11 local CPU wheel": ("python3.11", [], {}),
-    "3.11 lowest versions": ("python3.11", ["-c", "constraints-lowest.txt"], {}),
-    "3.11 PyPI wheel": ("python3.11", [], NO_LOCAL_CONFIG),
-    "3.12 PyPI wheel": ("python3.12", [], NO_LOCAL_CONFIG),
-    "3.13 PyPI wheel": ("python3.13", [], NO_LOCAL_CONFIG),
+    "py3.11": ("python3.11", [], {}),  # pip as this machine sets it up (a local CPU-only wheel)
+    "py3.11-lowest": ("python3.11", ["-c", "constraints-lowest.txt"], {}),
+    "py3.11-pypi": ("python3.11", [], NO_LOCAL_CONFIG),
+    "py3.12-pypi": ("python3.12", [], NO_LOCAL_CONFIG),
+    "py3.13-pypi": ("python3.13", [], NO_LOCAL_CONFIG),
 }
 
 
@@ -42,7 +43,7 @@ def folder_mb(path):
 def run_setup(name):
     """Install set-up `name` in a fresh venv, run pytest there; return its row of figures."""
     python, pip_args, pip_env = SETUPS[name]
-    venv = ROOT / "build" / "matrix" / re.sub(r"\W+", "-", name)
+    venv = ROOT / "build" / "matrix" / name
     shutil.rmtree(venv, ignore_errors=True)
     start = time.perf_counter()
     subprocess.run([interpreter(python), "-m", "venv", str(venv)], check=True)
