@@ -4,7 +4,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.reference import as_float64, least_squares_fit
+from helpers.reference import least_squares_fit
+from helpers.validation import WrongType, float_array, is_number, is_tensor, kind, refuse
 
 
 class LegendreFit(NamedTuple):
@@ -19,6 +20,8 @@ class LegendreFit(NamedTuple):
 
 def legendre_p3(u):
     """Return the Legendre polynomial P3(u) = (5 u^3 - 3 u) / 2 (for numbers, arrays, tensors)."""
+    if not (is_number(u) or (is_tensor(u) or isinstance(u, np.ndarray)) and kind(u) in "iuf"):
+        refuse("u", "a number, or a NumPy array or tensor of numbers", u, WrongType)
     return 0.5 * (5 * u**3 - 3 * u)
 
 
@@ -39,6 +42,6 @@ def legendre_least_squares_fit(x, y):
     d = math.sqrt(-3 * k3 / (5 * slope))
     b = 2 * k3 / (5 * d**3)
     a = float(np.polynomial.polynomial.polyval(x0, cubic.coefficients))
-    x, y = as_float64(x, "x"), as_float64(y, "y")
+    x, y = float_array(x, "x"), float_array(y, "y")
     residual = a + b * legendre_p3(d * (x - x0)) - y  # the model itself, evaluated in float64
     return LegendreFit(a, float(b), float(-d * x0), d, float(residual @ residual))

@@ -3,6 +3,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helpers.validation import float_array, point_count, whole_number
+
+MAX_DEGREE = 30  # beyond about 20 the powers of x are too alike for float64 to tell apart
+
 
 class Fit(NamedTuple):
     """A polynomial fit: coefficients lowest power first, and its summed squared error."""
@@ -13,9 +17,7 @@ class Fit(NamedTuple):
 
 def sine_points(n=2000):
     """Return x = linspace(-pi, pi, n) and y = sin(x) as float64 NumPy arrays (for references)."""
-    if int(n) != n or n < 2:
-        raise ValueError(f"n must be a whole number of points, at least 2 (got {n!r})")
-    x = np.linspace(-np.pi, np.pi, int(n))
+    x = np.linspace(-np.pi, np.pi, point_count(n))
     return x, np.sin(x)
 
 
@@ -27,23 +29,28 @@ def to_float64(values):
 
 
 def as_float64(values, name):
-    """Return `values` (a tensor, array or list) as a flat float64 NumPy array."""
-    array = to_float64(values)
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional (got shape {array.shape})")
-    return array
+    """Return `values` (a tensor, array or list of numbers) as a flat float64 NumPy array."""
+    return float_array(values, name, finite=False)
+
+
+def same_length(x, y):
+    """Return None if data x and y have the same shape; raise ValueError saying why not."""
+    if x.shape != y.shape:
+        raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
 
 
 def least_squares_fit(x, y, degree=3):
     """Return the exact least-squares polynomial Fit of y on x (cubic by default)."""
-    if int(degree) != degree or degree < 0:
-        raise ValueError(f"degree must be a whole number >= 0 (got {degree!r})")
-    x, y = as_float64(x, "x"), as_float64(y, "y")
-    if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
+    degree = whole_number(degree, "degree", 0, MAX_DEGREE,
+                          f"a whole number >= 0 and at most {MAX_DEGREE}")
+    x, y = float_array(x, "x"), float_array(y, "y")
+    same_length(x, y)
     if len(x) < 2 or len(x) <= degree:
         raise ValueError(f"need at least 2 points and more than degree={degree} (got {len(x)})")
-    features = np.vander(x, int(degree) + 1, increasing=True)  # columns 1, x, x^2, ...
+    if len(np.unique(x)) <= degree:  # fewer distinct x than coefficients: no single best fit
+        raise ValueError(f"x must hold more than degree={degree} distinct values "
+                         f"(got {len(np.unique(x))})")
+    features = np.vander(x, degree + 1, increasing=True)  # columns 1, x, x^2, ...
     coefficients, *_ = np.linalg.lstsq(features, y, rcond=None)
     residual = features @ coefficients - y
     return Fit(coefficients, float(residual @ residual))
@@ -51,8 +58,8 @@ def least_squares_fit(x, y, degree=3):
 
 def polynomial_loss(coefficients, x, y):
     """Return the summed squared error of the polynomial (lowest power first) on x, y."""
-    x, y = as_float64(x, "x"), as_float64(y, "y")
-    if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
-    residual = np.polynomial.polynomial.polyval(x, as_float64(coefficients, "coefficients")) - y
+    x, y = float_array(x, "x"), float_array(y, "y")
+    same_length(x, y)
+    coefficients = float_array(coefficients, "coefficients", min_length=1)
+    residual = np.polynomial.polynomial.polyval(x, coefficients) - y
     return float(residual @ residual)

@@ -41,9 +41,12 @@ def test_seconds_per_step_leaves_its_inputs_unchanged():
     np.testing.assert_array_equal(y, before[1])
 
 
-@pytest.mark.parametrize(("steps", "warmup"), [(0, 1), (2.5, 1), (3, -1), (3, 0.5)])
-def test_seconds_per_step_rejects_bad_step_counts(steps, warmup):
-    with pytest.raises(ValueError, match="steps must be a whole number >= 1 and warmup >= 0"):
+@pytest.mark.parametrize(("steps", "warmup", "message"), [
+    (0, 1, "steps must be a whole number from 1 to 100000"), (2.5, 1, "steps"),
+    (True, 1, "steps"), (100_001, 1, r"steps .* \(got 100001\)"), (3, -1, "warmup"),
+    (3, 0.5, "warmup"), (3, 1001, "warmup must be a whole number from 0 to 1000")])
+def test_seconds_per_step_rejects_bad_step_counts(steps, warmup, message):
+    with pytest.raises(ValueError, match=message):
         seconds_per_step(*cubic_problem(10), steps=steps, warmup=warmup)
 
 
