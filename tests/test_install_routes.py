@@ -4,6 +4,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from packaging.version import Version
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,3 +31,11 @@ def test_the_cpu_route_takes_the_pinned_torch_from_pytorchs_cpu_index_first(tmp_
     cpu_index = "https://download.pytorch.org/whl/cpu"
     assert f"torch=={pinned_torch()} --index-url {cpu_index}" in lines[first]
     assert any("-r requirements.txt" in line for line in lines[first + 1:])
+
+
+def test_the_lowest_versions_file_pins_each_lower_bound_of_requirements():
+    lowest = dict(re.findall(r"^([\w-]+)==(\S+)$", (ROOT / "constraints-lowest.txt").read_text(), re.M))
+    text = (ROOT / "requirements.txt").read_text()
+    bounds = dict(re.findall(r"^([\w-]+)(?:==|>=)([\d.]+)", text, re.M))
+    assert bounds and {name: Version(v) for name, v in lowest.items()} == {
+        name: Version(v) for name, v in bounds.items()}  # Version("2.0") == Version("2.0.0")
