@@ -34,7 +34,8 @@ def test_the_cpu_route_takes_the_pinned_torch_from_pytorchs_cpu_index_first(tmp_
 
 
 def test_the_lowest_versions_file_pins_each_lower_bound_of_requirements():
-    lowest = dict(re.findall(r"^([\w-]+)==(\S+)$", (ROOT / "constraints-lowest.txt").read_text(), re.M))
+    pins = (ROOT / "constraints-lowest.txt").read_text()
+    lowest = dict(re.findall(r"^([\w-]+)==(\S+)$", pins, re.M))
     text = (ROOT / "requirements.txt").read_text()
     bounds = dict(re.findall(r"^([\w-]+)(?:==|>=)([\d.]+)", text, re.M))
     assert bounds and {name: Version(v) for name, v in lowest.items()} == {
