@@ -1,7 +1,8 @@
-"""tools/course_nav.py: navigation lines point at the right neighbours, the contents notebook links
-every chapter, slide types follow the rule, and --check reports a stale notebook without touching
-it (on copies in a temporary folder; the real notebooks are only read)."""
-import importlib.util
+"""The manifest (helpers/course.py) lists every chapter and names files that exist; and
+tools/course_nav.py: navigation lines point at the right neighbours, the contents notebook links
+every chapter, slide types follow the rule, the README tables are set between their markers, and
+--check reports a stale notebook without touching it (on copies in a temporary folder; the real
+notebooks are only read)."""
 import json
 import re
 import shutil
@@ -11,14 +12,58 @@ from pathlib import Path
 import pytest
 
 from helpers.course import CHAPTERS
+from helpers.exercises import CHECK_MODULES, CHECKS, load_checks
+from tools import course_nav as nav
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
-NAMES = [name for name, *_ in CHAPTERS]
+NAMES = [chapter.file for chapter in CHAPTERS]
 PRESENT = [name for name in NAMES if (BOOKS / name).exists()]
-spec = importlib.util.spec_from_file_location("course_nav", ROOT / "tools" / "course_nav.py")
-nav = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(nav)
+
+
+def test_every_chapter_notebook_is_in_the_manifest():
+    files = sorted(path.name for path in BOOKS.glob("*.ipynb") if path.name != nav.CONTENTS)
+    assert files == sorted(NAMES), "add the chapter to helpers/course.py (CONTRIBUTING.md)"
+
+
+def test_chapters_are_numbered_in_order_and_titled_by_their_number():
+    assert [chapter.number for chapter in CHAPTERS] == [f"{i:02d}" for i in range(1, 11)]
+    for chapter in CHAPTERS:
+        assert re.fullmatch(rf"{chapter.number}_\w+\.ipynb", chapter.file), chapter.file
+        assert chapter.title.startswith(f"{chapter.number} · "), chapter.title
+        assert chapter.minutes > 0 and chapter.summary
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda chapter: chapter.number)
+def test_the_files_a_chapter_names_exist(chapter):
+    assert (ROOT / "helpers" / "exercises" / f"{chapter.checks}.py").is_file()
+    for module in chapter.helpers:
+        assert (ROOT / "helpers" / f"{module.replace('.', '/')}.py").is_file(), module
+    for script in chapter.scripts:
+        assert (ROOT / "bench" / "scripts" / f"{script}.py").is_file(), script
+    assert chapter.parity_fit in (None, *chapter.scripts)
+
+
+def test_each_exercise_is_checked_in_its_chapters_check_module():
+    load_checks()
+    assert {exercise[:2] for exercise in CHECKS} == set(CHECK_MODULES)
+    for exercise, function in CHECKS.items():
+        assert function.__module__ == f"helpers.exercises.{CHECK_MODULES[exercise[:2]]}", exercise
+
+
+def test_the_chapter_files_table_names_existing_files_of_every_chapter():
+    rows = nav.chapter_files(CHAPTERS).splitlines()[2:]
+    assert [links(line)[0] for line in rows] == [f"notebooks/{name}" for name in NAMES]
+    for chapter, line in zip(CHAPTERS, rows, strict=True):
+        paths = re.findall(r"`([^`]+\.py)`", line)
+        assert len(paths) == 1 + len(chapter.helpers) + len(chapter.scripts), line
+        assert all((ROOT / path).is_file() for path in paths), line
+
+
+def test_readme_tables_are_set_between_their_markers_only():
+    readme = "intro\n<!-- a:start -->\nold\n<!-- a:end -->\n<!-- b:start --><!-- b:end -->\n"
+    assert nav.with_tables(readme, {"a": "A", "b": "B", "c": "C"}) == (
+        "intro\n<!-- a:start -->\nA\n<!-- a:end -->\n<!-- b:start -->\nB\n<!-- b:end -->\n")
 
 
 def links(markdown):

@@ -1,11 +1,8 @@
 """tools/run_notebooks.py stores each print whole, as nbval reads it back."""
-import runpy
-from pathlib import Path
-
 from nbformat.v4 import new_output
 from nbval.plugin import coalesce_streams
 
-TOOL = runpy.run_path(str(Path(__file__).resolve().parent.parent / "tools" / "run_notebooks.py"))
+from tools import run_notebooks
 
 
 def outputs():
@@ -19,7 +16,7 @@ def outputs():
 
 
 def test_pieces_of_one_print_are_stored_as_one_output_as_nbval_compares_them():
-    merged = TOOL["merged_streams"](outputs())
+    merged = run_notebooks.merged_streams(outputs())
     assert [(o.output_type, o.get("text")) for o in merged] == [
         ("stream", "Correct (02.2): ok\n"), ("stream", "warning\n"),
         ("execute_result", None), ("stream", "a\nb\n")]

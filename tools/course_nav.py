@@ -1,13 +1,13 @@
-"""Generate what must not be kept by hand: navigation lines, slide metadata, contents, course map.
+"""Generate what must not be kept by hand: navigation, slide metadata, contents, README tables.
 
 Usage: python tools/course_nav.py [NOTEBOOK ...]   rewrite (only these) notebooks and README
        python tools/course_nav.py --check  exit 1 and say what is stale, change nothing
 
-helpers.course.CHAPTERS is the one list of chapters: file, title, what it teaches, minutes to work
-through. Each chapter notebook's first cell starts with "# <title>". The tool writes, for every
-chapter that exists: the navigation cell after the title (previous | contents | next), slide types
-for reveal.js (see slide_type), then notebooks/00_contents.ipynb and the course map between the
-markers in README.md.
+helpers.course.CHAPTERS is the course's manifest. Each chapter notebook's first cell starts with
+"# <title>". The tool writes, for every chapter that exists: the navigation cell after the title
+(previous | contents | next), slide types for reveal.js (see slide_type), then
+notebooks/00_contents.ipynb and, between their markers in README.md, the course map and the table
+of each chapter's files.
 """
 import argparse
 import json
@@ -20,7 +20,6 @@ from helpers.course import CHAPTERS
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 CONTENTS = "00_contents.ipynb"
-MAP_START, MAP_END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 
 
 def read(path):
@@ -54,10 +53,10 @@ def nav_line(chapters, i):
     """Return the previous | contents | next line of chapter `i`."""
     parts = []
     if i > 0:
-        parts.append(f"[← {chapters[i - 1][1]}]({chapters[i - 1][0].name})")
+        parts.append(f"[← {chapters[i - 1].title}]({chapters[i - 1].file})")
     parts.append(f"[Contents]({CONTENTS})")
     if i + 1 < len(chapters):
-        parts.append(f"[{chapters[i + 1][1]} →]({chapters[i + 1][0].name})")
+        parts.append(f"[{chapters[i + 1].title} →]({chapters[i + 1].file})")
     return " | ".join(parts)
 
 
@@ -93,12 +92,37 @@ def with_navigation(notebook, line):
 def course_map(chapters):
     """Return the Markdown table of chapters: link, what it teaches, minutes."""
     rows = ["| chapter | what it teaches | time |", "| --- | --- | --- |"]
-    for path, title, meta in chapters:
-        link = f"[{title}](notebooks/{path.name})"
-        rows.append(f"| {link} | {meta['teaches']} | {meta['minutes']} min |")
-    total = sum(meta["minutes"] for _, _, meta in chapters)
+    for chapter in chapters:
+        link = f"[{chapter.title}](notebooks/{chapter.file})"
+        rows.append(f"| {link} | {chapter.summary} | {chapter.minutes} min |")
+    total = sum(chapter.minutes for chapter in chapters)
     rows.append(f"| **whole course** | | **{total} min** |")
     return "\n".join(rows)
+
+
+def chapter_files(chapters):
+    """Return the Markdown table of each chapter's files: checks, own helpers, plain scripts."""
+    def paths(template, names):
+        return "<br>".join(f"`{template.format(name.replace('.', '/'))}`" for name in names)
+
+    rows = ["| chapter | exercise checks | its own helpers | plain scripts (`make bench`) |",
+            "| --- | --- | --- | --- |"]
+    for chapter in chapters:
+        rows.append(f"| [{chapter.number}](notebooks/{chapter.file}) "
+                    f"| {paths('helpers/exercises/{}.py', [chapter.checks])} "
+                    f"| {paths('helpers/{}.py', chapter.helpers)} "
+                    f"| {paths('bench/scripts/{}.py', chapter.scripts)} |")
+    return "\n".join(rows)
+
+
+def with_tables(readme, tables):
+    """Return `readme` with each {name: table} set between its markers (absent markers: kept)."""
+    for name, table in tables.items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        if start in readme and end in readme:
+            head, rest = readme.split(start, 1)
+            readme = f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}"
+    return readme
 
 
 def contents_notebook(chapters):
@@ -106,8 +130,9 @@ def contents_notebook(chapters):
     lines = ["# Learning PyTorch with Examples: contents", "",
              "Work through the chapters in order: each one fits the same curve with one more "
              "PyTorch tool.", ""]
-    for path, title, meta in chapters:
-        lines.append(f"1. [{title}]({path.name}): {meta['teaches']} ({meta['minutes']} min)")
+    for chapter in chapters:
+        lines.append(f"1. [{chapter.title}]({chapter.file}): {chapter.summary} "
+                     f"({chapter.minutes} min)")
     cell = markdown_cell("contents", "\n".join(lines), slide="slide")
     return {"cells": [cell], "metadata": {"kernelspec": {"display_name": "Python 3",
             "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
@@ -115,23 +140,20 @@ def contents_notebook(chapters):
 
 def expected_files(only=None):
     """Return {path: text} for every generated file (chapters limited to `only` if given)."""
-    chapters = [(BOOKS / name, title, {"teaches": teaches, "minutes": minutes})
-                for name, title, teaches, minutes in CHAPTERS]
     files = {}
-    for i, (path, title, _) in enumerate(chapters):
+    for i, chapter in enumerate(CHAPTERS):
+        path = BOOKS / chapter.file
         if not path.exists() or (only and path.resolve() not in only):
             continue
         notebook = read(path)
-        check_title(notebook, path, title)
-        files[path] = dump(with_navigation(notebook, nav_line(chapters, i)))
+        check_title(notebook, path, chapter.title)
+        files[path] = dump(with_navigation(notebook, nav_line(CHAPTERS, i)))
     if only:
         return files
-    files[BOOKS / CONTENTS] = dump(contents_notebook(chapters))
+    files[BOOKS / CONTENTS] = dump(contents_notebook(CHAPTERS))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    if MAP_START in readme and MAP_END in readme:
-        head, rest = readme.split(MAP_START, 1)
-        tail = rest.split(MAP_END, 1)[1]
-        files[ROOT / "README.md"] = f"{head}{MAP_START}\n{course_map(chapters)}\n{MAP_END}{tail}"
+    files[ROOT / "README.md"] = with_tables(readme, {"course-map": course_map(CHAPTERS),
+                                                     "chapter-files": chapter_files(CHAPTERS)})
     return files
 
 
