@@ -21,8 +21,8 @@ otherwise the same training in float64, itself checked against the optimum
 (helpers.least_squares_fit, 8.8172) and, for 05, against the tutorial's printed result.
 """
 import functools
-import importlib.util
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -33,11 +33,11 @@ import pytest
 import torch
 
 from helpers import least_squares_fit, polynomial_loss
+from helpers.course import CHAPTERS
 from helpers.reference import sine_points
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTER_FITS = {"03": "tensors_fit", "04": "autograd_fit", "05": "function_fit",
-                "06": "nn_fit", "07": "optim_fit", "08": "module_fit"}
+CHAPTER_FITS = {c.number: c.parity_fit for c in CHAPTERS if c.parity_fit}  # chapter -> script
 
 
 class Tolerance(NamedTuple):
@@ -55,18 +55,15 @@ CLOSED_FORM = ("03", "04", "06", "08")  # plain gradient descent on the cubic, l
 NO_CUDA = "no CUDA device here: the same tolerances are checked on CPU, float32 against float64"
 
 
-def load_script(name):
-    """Return the module bench/scripts/<name>.py (a plain script, not a package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def script_fit(name):
+    """Return the function fit of the plain script bench/scripts/<name>.py."""
+    return runpy.run_path(str(ROOT / "bench" / "scripts" / f"{name}.py"))["fit"]
 
 
 @functools.cache
 def run(chapter, device="cpu", dtype=torch.float32):
     """Return (every step's loss, final coefficients) of chapter's training on device, dtype."""
-    losses, coefficients = load_script(CHAPTER_FITS[chapter]).fit(device=device, dtype=dtype)
+    losses, coefficients = script_fit(CHAPTER_FITS[chapter])(device=device, dtype=dtype)
     return np.array(losses), np.array(coefficients)
 
 
@@ -128,7 +125,7 @@ def test_float32_training_ends_within_tolerance_of_float64(chapter):
 
 
 def test_numpy_gradient_descent_is_the_closed_form_to_float64_precision():
-    losses, coefficients = load_script("numpy_fit").fit()
+    losses, coefficients = script_fit("numpy_fit")()
     loss, expected = gradient_descent_closed_form(cubic_start("02"))
     assert losses[-1] == pytest.approx(loss, rel=1e-9)
     np.testing.assert_allclose(coefficients, expected, rtol=0, atol=1e-9)
