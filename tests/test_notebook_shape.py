@@ -72,3 +72,19 @@ def test_stored_outputs_come_from_one_clean_run(name):
             assert output["output_type"] != "error"
             text = "".join(output.get("text", ""))
             assert not (output.get("name") == "stderr" and re.search("Warning|Traceback", text))
+
+
+BUILD_STRING = re.compile(r"\b\d+\.\d+\.\d+\+[a-z0-9]+")  # "2.13.0+cpu", "2.13.0+cu130"
+
+
+@pytest.mark.parametrize("path", sorted(BOOKS.glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.name)
+def test_stored_outputs_hold_no_build_string_widget_state_or_test_marker(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in notebook["metadata"], "widget state changes on every run: not stored"
+    for cell in notebook["cells"]:
+        assert "# NBVAL" not in "".join(cell["source"]), "test markers go in cell tags"
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            assert "application/vnd.jupyter.widget-view+json" not in data
+            text = "".join(output.get("text", "")) + "".join(data.get("text/plain", ""))
+            assert not BUILD_STRING.search(text), f"a build string in {path.name}: {text[:80]}"
