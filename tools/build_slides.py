@@ -3,44 +3,66 @@
 Usage: python tools/build_slides.py [--out DIR] [--no-verify] [NOTEBOOK ...]
 
 Each deck is nbconvert's reveal.js template (through tools/slides/deck.html.j2) with every script
-and style sheet pointed at DIR/vendor/node_modules: reveal.js, require.js, jQuery and MathJax 2,
-pinned in tools/slides/package.json and installed there by `make slides` with npm. The addresses
-are relative, so the folder can be copied or zipped as a whole. Slide boundaries come from each
-cell's `slideshow.slide_type`, written by tools/course_nav.py. The tool exits with an error when a
-deck loads anything from the network or (unless --no-verify) a vendor file that is not there.
+and style sheet pointed at DIR/vendor/node_modules: reveal.js and MathJax, pinned in
+tools/slides/package.json and installed there by `make slides` with npm; the look is
+tools/slides/course.css (system fonts, no web fonts), copied beside the decks. The addresses are
+relative, so the folder can be copied or zipped as a whole.
+
+What a deck shows is the chapter as a learner reads it, less what does not belong on a screen in
+a lecture hall: cells marked `skip` (tools/course_nav.py writes the slide types) and worked
+solutions (tag `solution`) are left out, `# NBVAL_...` test markers are cut from the code, and the
+"Not yet (...)" placeholder that an unanswered exercise prints is dropped. A cell tagged `notes`
+becomes the speaker notes of its slide (press S in the deck). A slide whose cells would not fit
+a 1280×720 screen is split into steps below it (↓), each after the first headed "... (continued)".
+The tool exits with an error when a deck loads anything from the network or (unless --no-verify)
+a file that is not there.
 """
 import argparse
+import base64
+import copy
+import html
 import json
 import re
+import shutil
+import struct
 import sys
 from pathlib import Path
 
+import nbformat
 from bs4 import BeautifulSoup
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
-from helpers.course import CHAPTERS
+from helpers import course
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 SLIDES = ROOT / "tools" / "slides"
 OUT = ROOT / "build" / "slides"
 VENDOR = "vendor/node_modules"  # relative to the decks
-URLS = {
-    "reveal_url_prefix": f"{VENDOR}/reveal.js",
-    "require_js_url": f"{VENDOR}/requirejs/require.js",
-    "jquery_url": f"{VENDOR}/jquery/dist/jquery.min.js",
-    "mathjax_url": f"{VENDOR}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
-}
+STYLE = "course.css"  # tools/slides/course.css, copied beside the decks
 NETWORK = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //host
 IN_CODE = [re.compile(r"""url\(\s*['"]?([^'")\s]+)"""),  # CSS url(...)
            re.compile(r"""@import\s+['"]([^'"]+)"""),  # CSS @import "..."
            re.compile(r"""['"]((?:[a-z]+:)?//[^'"\s]+|[^'"\s]+\.(?:m?js|css))['"]""")]  # quoted
+TEST_MARKER = re.compile(r"^[ \t]*#[ \t]*NBVAL_\w+[^\n]*(\n|$)", re.MULTILINE)
+PLACEHOLDER = re.compile(r"^Not yet \([^)]*\): no answer yet")
+# Heights in CSS pixels on a 1280×720 slide, as tools/slides/course.css lays the cells out.
+SCREEN_HEIGHT = 700  # 720 less the deck's margins
+BUDGET = 620  # what the cells of one slide may take by the estimates below, which err low
+LINE = {"prose": 33, "code": 25, "output": 23}  # one line of each
+CHARS = {"prose": 86, "code": 104, "output": 110}  # characters per line before a wrap
+IMAGE_MAX_HEIGHT = 440
 
 
 def chapter_paths():
     """Return the paths of the chapter notebooks that exist, in course order."""
-    return [BOOKS / name for name, *_ in CHAPTERS if (BOOKS / name).exists()]
+    return [BOOKS / chapter[0] for chapter in course.CHAPTERS if (BOOKS / chapter[0]).exists()]
+
+
+def chapter_titles():
+    """Return {notebook file name: chapter title} from the course's chapter list."""
+    return {chapter[0]: chapter[1] for chapter in course.CHAPTERS}
 
 
 def vendor_packages():
@@ -49,19 +71,211 @@ def vendor_packages():
 
 
 def slides_exporter():
-    """Return nbconvert's SlidesExporter set up for offline decks without In/Out prompts."""
+    """Return nbconvert's SlidesExporter set up for offline 1280×720 decks without prompts."""
     config = Config()
-    config.SlidesExporter.update(URLS)
     config.SlidesExporter.update(
-        template_file=str(SLIDES / "deck.html.j2"), reveal_theme="simple", reveal_scroll=True,
-        reveal_number="c/t", exclude_input_prompt=True, exclude_output_prompt=True)
+        template_file=str(SLIDES / "deck.html.j2"), reveal_url_prefix=f"{VENDOR}/reveal.js",
+        reveal_theme="white", reveal_number="c/t", reveal_width="1280", reveal_height="720",
+        exclude_input_prompt=True, exclude_output_prompt=True)
     return SlidesExporter(config=config)
 
 
-def loaded_addresses(html):
+def slide_type(cell):
+    """Return the cell's slideshow slide type, '-' when it has none."""
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-") or "-"
+
+
+def set_slide_type(cell, kind):
+    """Set the cell's slideshow slide type to `kind` (in place)."""
+    cell.metadata.setdefault("slideshow", {})["slide_type"] = kind
+
+
+def shown_cells(notebook):
+    """Return copies of the cells a slide may show: no skipped cells or solutions, no test
+    markers, no placeholder outputs; cells tagged `notes` become speaker notes."""
+    cells = []
+    for cell in copy.deepcopy(notebook.cells):
+        tags = cell.metadata.get("tags", [])
+        if slide_type(cell) == "skip" or "solution" in tags:
+            continue
+        if "notes" in tags:
+            set_slide_type(cell, "notes")
+        if cell.cell_type == "code":
+            cell.source = TEST_MARKER.sub("", cell.source)
+            cell.outputs = [out for out in cell.outputs if not PLACEHOLDER.match(
+                "".join(out.get("text", "")))]
+        cells += split_markdown(cell) if cell.cell_type == "markdown" and \
+            slide_type(cell) != "notes" else [cell]
+    return cells
+
+
+def text_height(text, kind):
+    """Return the estimated height in pixels of `text` shown as `kind` (prose, code, output)."""
+    lines = text.rstrip("\n").split("\n") if text.strip() else []
+    return sum(1 + len(line) // CHARS[kind] for line in lines) * LINE[kind]
+
+
+def image_height(output):
+    """Return the height in pixels at which a PNG output is shown (0 if it has none)."""
+    data = output.get("data", {}).get("image/png")
+    if not data:
+        return 0
+    width, height = struct.unpack(">II", base64.b64decode(data[:64])[16:24])
+    shown = output.get("metadata", {}).get("image/png", {}).get("width", width)
+    return min(IMAGE_MAX_HEIGHT, round(height * shown / width))
+
+
+def visible_text(markdown):
+    """Return Markdown as the reader sees its length: links without their address, no marks."""
+    return re.sub(r"[`*]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
+
+
+def table_height(block):
+    """Return the estimated height in pixels of a Markdown table (rows wrap in their column)."""
+    rows = [row.strip("|").split("|") for row in block.strip().split("\n")
+            if not re.fullmatch(r"[\s|:-]+", row)]
+    width = CHARS["prose"] * 1.1 / max(len(rows[0]), 1)  # characters per column line
+    return sum(14 + 28 * max(1 + len(visible_text(c).strip()) // int(width) for c in row)
+               for row in rows) + 16
+
+
+def block_height(block):
+    """Return the estimated height in pixels of one Markdown block (heading, math, table...)."""
+    text = block.strip()
+    if text.startswith("#"):
+        return 70 if text.startswith(("# ", "## ")) else 52
+    if text.startswith("$$"):
+        tall = 80 if re.search(r"\\(frac|sum|int|big)", text) else 52
+        return 16 + tall * (1 + len(text) // 120 + text.count("\\\\"))
+    if text.startswith("|"):
+        return table_height(text)
+    if text.startswith("<p class=\"continued\">"):
+        return 40
+    items = len(re.findall(r"^\s*([-*]|\d+\.)\s", text, re.MULTILINE))
+    lines = re.split(r"\n(?=\s*(?:[-*]|\d+\.)\s)", text) if items else [text]
+    return 20 + sum(text_height(" ".join(visible_text(line).split()), "prose") for line in lines)
+
+
+def markdown_blocks(source):
+    """Return the top-level blocks of Markdown source: split at blank lines (not inside code
+    fences or $$ math) and before every heading."""
+    blocks, current, fenced, math = [], [], False, False
+    for line in source.split("\n"):
+        starts_block = not (fenced or math) and (not line.strip() or re.match(r"#{1,6}\s", line))
+        if starts_block and current:
+            blocks.append("\n".join(current))
+            current = []
+        if line.strip():
+            current.append(line)
+        fenced ^= line.lstrip().startswith("```")
+        math ^= line.count("$$") % 2 == 1
+    return blocks + ["\n".join(current)] * bool(current)
+
+
+def split_table(block, budget):
+    """Return a Markdown table as tables of consecutive rows, each under `budget` pixels; every
+    part repeats the header."""
+    lines = block.strip().split("\n")
+    head, rows, parts = lines[:2], lines[2:], [[]]
+    for row in rows:
+        if parts[-1] and table_height("\n".join(head + parts[-1] + [row])) > budget:
+            parts.append([])
+        parts[-1].append(row)
+    return ["\n".join(head + part) for part in parts]
+
+
+def split_markdown(cell):
+    """Return the Markdown cell as one cell per block; a heading after the first block opens a
+    new step (subslide), and a table too tall for one screen is cut into several."""
+    blocks = []
+    for block in markdown_blocks(cell.source):
+        tall = block.lstrip().startswith("|") and block_height(block) > SCREEN_HEIGHT - 140
+        blocks += split_table(block, SCREEN_HEIGHT - 140) if tall else [block]
+    cells = []
+    for number, block in enumerate(blocks):
+        part = copy.deepcopy(cell)
+        part.source = block
+        if number:
+            part.id = f"{cell.id}-{number}"[:64]
+            set_slide_type(part, "subslide" if block.startswith("#") else "-")
+        cells.append(part)
+    return cells
+
+
+def markdown_height(source):
+    """Return the estimated height in pixels of a Markdown cell on a slide."""
+    return sum(block_height(block) for block in markdown_blocks(source))
+
+
+def cell_height(cell):
+    """Return the estimated height in pixels of a cell on a slide (0 for speaker notes)."""
+    if slide_type(cell) == "notes":
+        return 0
+    if cell.cell_type == "markdown":
+        return markdown_height(cell.source)
+    height = text_height(cell.source, "code") + 32
+    for output in cell.get("outputs", []):
+        text = output.get("text") or output.get("data", {}).get("text/plain", "")
+        image = image_height(output)
+        height += image + 12 if image else text_height("".join(text), "output") + 16
+    return height
+
+
+def heading_of(cell):
+    """Return the text of the cell's first Markdown heading, or None."""
+    found = re.search(r"^#{1,4}\s+(.+)$", cell.source, re.MULTILINE)
+    return visible_text(found.group(1)).strip() if cell.cell_type == "markdown" and found \
+        else None
+
+
+def continued(title):
+    """Return a Markdown cell that heads the next step of a split slide."""
+    cell = nbformat.v4.new_markdown_cell(
+        f'<p class="continued">{html.escape(title)} (continued)</p>')
+    set_slide_type(cell, "subslide")
+    return cell
+
+
+def fit_to_screen(cells):
+    """Return the cells with a new step (subslide) opened wherever the cells of one slide
+    would be taller than the screen; prose that introduces code moves with it."""
+    out, height, title, piece = [], 0, "", []
+    for cell in cells:
+        kind, size = slide_type(cell), cell_height(cell)
+        if kind in ("slide", "subslide"):
+            height, piece, title = 0, [], heading_of(cell) or title
+        elif size and piece and height + size > BUDGET:
+            lead = cell.cell_type == "code" and piece[-1].cell_type == "markdown" \
+                and len(piece) > 1 and not heading_of(piece[-1])
+            lead = lead and 40 + cell_height(piece[-1]) + size <= BUDGET
+            moved = [piece.pop()] if lead else []
+            out = out[:len(out) - len(moved)]
+            out.append(continued(title))
+            out += moved + [cell]
+            height = 40 + sum(map(cell_height, moved)) + size
+            piece = moved + [cell]
+            continue
+        out.append(cell)
+        piece.append(cell)
+        height += size
+    return out
+
+
+def deck_notebook(path):
+    """Return the chapter at `path` as its deck shows it (see the module's docstring)."""
+    notebook = nbformat.read(path, as_version=4)
+    cells = shown_cells(notebook)
+    first = next(i for i, cell in enumerate(cells) if slide_type(cell) != "notes")
+    set_slide_type(cells[first], "slide")  # as nbconvert does: the first cell opens a slide
+    notebook.cells = fit_to_screen(cells)
+    notebook.metadata.pop("widgets", None)
+    return notebook
+
+
+def loaded_addresses(html_text):
     """Return every address the deck loads: script, image and frame src, link href, CSS url(),
-    @import, module imports and quoted .js/.css paths inside scripts (require.js's list)."""
-    soup = BeautifulSoup(html, "html.parser")
+    @import, module imports and quoted .js/.css paths inside scripts."""
+    soup = BeautifulSoup(html_text, "html.parser")
     tags = soup.find_all(["script", "img", "iframe", "source", "embed", "video", "audio"])
     found = [tag["src"] for tag in tags if tag.get("src")]
     found += [tag["href"] for tag in soup.find_all("link") if tag.get("href")]
@@ -70,10 +284,10 @@ def loaded_addresses(html):
     return [address for address in found if not address.startswith(("data:", "#"))]
 
 
-def problems(html, deck_dir, verify=True):
+def problems(html_text, deck_dir, verify=True):
     """Return what is wrong with a deck: network addresses, and (if verify) missing local files."""
     found = []
-    for address in loaded_addresses(html):
+    for address in loaded_addresses(html_text):
         if NETWORK.match(address):
             found.append(f"loads from the network: {address}")
         elif verify and not (deck_dir / re.split(r"[?#]", address)[0]).is_file():
@@ -81,20 +295,28 @@ def problems(html, deck_dir, verify=True):
     return found
 
 
+def index_page(decks):
+    """Return the HTML of the index page: the chapter titles, each a link to its deck."""
+    items = "\n".join(f'<li><a href="{html.escape(deck)}">{html.escape(title)}</a></li>'
+                      for deck, title in decks)
+    return (SLIDES / "index.html").read_text(encoding="utf-8").replace("<!-- decks -->", items)
+
+
 def build(notebooks, out=OUT, verify=True):
-    """Write one deck per notebook (and an index) into `out`; return {deck path: problems}."""
+    """Write one deck per notebook, the index and the style sheet into `out`; return
+    {deck path: problems}."""
     out.mkdir(parents=True, exist_ok=True)
-    exporter, report, links = slides_exporter(), {}, []
-    titles = {name: title for name, title, *_ in CHAPTERS}
+    shutil.copyfile(SLIDES / STYLE, out / STYLE)
+    exporter, report, decks, titles = slides_exporter(), {}, [], chapter_titles()
     for notebook in notebooks:
-        html, _ = exporter.from_filename(str(notebook))
+        page, _ = exporter.from_notebook_node(deck_notebook(notebook))
         deck = out / f"{notebook.stem}.slides.html"
-        deck.write_text(html, encoding="utf-8")
-        report[deck] = problems(html, out, verify)
-        title = titles.get(notebook.name, notebook.stem)
-        links.append(f'<li><a href="{deck.name}">{title}</a></li>')
-    index = "<!DOCTYPE html>\n<meta charset='utf-8'><title>Course slides</title>\n<ol>\n"
-    (out / "index.html").write_text(index + "\n".join(links) + "\n</ol>\n", encoding="utf-8")
+        deck.write_text(page, encoding="utf-8")
+        report[deck] = problems(page, out, verify)
+        decks.append((deck.name, titles.get(notebook.name, notebook.stem)))
+    index = index_page(decks)
+    (out / "index.html").write_text(index, encoding="utf-8")
+    report[out / "index.html"] = problems(index, out, verify)
     return report
 
 

@@ -1,0 +1,120 @@
+"""Fixtures of the Chromium checks of what `make slides` and `make site` publish (marker
+`browser`, so plain pytest leaves them out): a loopback web server over build/, and a headless
+Chromium tab at 1280×720 that refuses every request to anywhere else and records it.
+
+Counts are kept in MEASURED and printed at the end of the run, passing or failing.
+"""
+import functools
+import os
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "build"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# A headless run as root in a container; names resolve to nothing but loopback, a second wall
+# behind the routing (which sees and refuses every request first).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+SCREEN = {"width": 1280, "height": 720}
+MEASURED = {}  # section title -> {row name: {column: count}}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files from build/ without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def build_server():
+    """Return the base address of a web server on 127.0.0.1 serving build/ (ended afterwards)."""
+    handler = functools.partial(QuietHandler, directory=str(BUILD))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Chromium from the system package, started by Playwright (never downloaded)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package "
+                    "(apt-get install chromium) or set CHROMIUM=/path/to/chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="course-published-home-") as home:
+        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
+                   XDG_CACHE_HOME=f"{home}/.cache")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                 args=CHROMIUM_ARGS, env=env)
+            try:
+                yield browser
+            finally:
+                browser.close()
+
+
+@pytest.fixture(scope="session")
+def offline_context(chromium, build_server):
+    """One 1280×720 browser profile (its cache shared by the pages) whose requests beyond the
+    build server are refused; each refused address is added to `.network`."""
+    context = chromium.new_context(viewport=SCREEN, service_workers="block")
+    context.network = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(build_server + "/"):
+            request_route.continue_()
+        else:
+            context.network.append(url)
+            request_route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def offline_page(offline_context):
+    """A new tab of `offline_context`; `.network` lists the requests it made beyond the build
+    server (all refused), `.broken` the local loads that failed and the errors the page raised."""
+    page = offline_context.new_page()
+    offline_context.network.clear()
+    page.network, page.broken = offline_context.network, []
+    page.on("response", lambda response: response.status >= 400 and page.broken.append(
+        f"HTTP {response.status} for {response.url}"))
+    page.on("pageerror", lambda error: page.broken.append(f"page error: {error}"))
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print every count measured, one row per deck or page, and the totals."""
+    for title, rows in MEASURED.items():
+        if not rows:
+            continue
+        terminalreporter.section(title)
+        columns = list(next(iter(rows.values())))
+        terminalreporter.write_line(f"{'':44s}" + "".join(f"{c:>16s}" for c in columns))
+        for name, counts in rows.items():
+            terminalreporter.write_line(f"{name[:44]:44s}" +
+                                        "".join(f"{counts[c]:>16d}" for c in columns))
+        terminalreporter.write_line(f"{'all':44s}" + "".join(
+            f"{sum(counts[c] for counts in rows.values()):>16d}" for c in columns))
