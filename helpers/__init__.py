@@ -24,7 +24,8 @@ HOMES = {  # helper -> the module of this package that defines it
     "plotting": ["plot", "plot_fit", "plot_losses", "use_course_style"],
     "reference": ["Fit", "least_squares_fit", "polynomial_loss", "sine_points"],
     "timing": ["cubic_problem", "seconds_per_step"],
-    "weight_sharing": ["dynamic_net_losses", "dynamic_net_optimum",
+    "weight_sharing": ["draw_twice_applied_runs", "dynamic_net_losses", "dynamic_net_optimum",
+                       "twice_applied_line_data", "twice_applied_line_loss",
                        "twice_applied_line_solutions"],
 }
 MODULE_OF = {name: module for module, names in HOMES.items() for name in names}

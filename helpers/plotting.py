@@ -1,8 +1,12 @@
 """Plotting: one `plot` entry point in one style, and the two figures every chapter draws."""
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from helpers.reference import to_float64
+from helpers.validation import WrongType, choice, float_array, is_number, number, refuse, text
 
 STYLE = {
     "figure.figsize": (6.0, 3.6),
@@ -14,6 +18,8 @@ STYLE = {
     "legend.frameon": False,
     "figure.autolayout": True,  # fit labels in one pass (the inline backend's "tight" draws twice)
 }
+SCALES = ("linear", "log", "symlog", "logit")
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def use_course_style():
@@ -26,23 +32,50 @@ def use_course_style():
     return STYLE
 
 
+def power_of_ten(value, position=None):
+    """Return a log axis's tick label: '10³' at a power of ten, '' elsewhere (no mathtext)."""
+    exponent = round(math.log10(value)) if value > 0 else 0
+    if value <= 0 or not math.isclose(value, 10.0**exponent):
+        return ""
+    return "10" + str(exponent).translate(SUPERSCRIPTS)
+
+
+def curves(values, name):
+    """Return `values`, a list of curves, after checking it is one (not a single curve)."""
+    if not isinstance(values, list | tuple):
+        refuse(name, "a list of curves, one per line: plot([x], [y]) for one", values, WrongType)
+    return values
+
+
 def plot(xs, ys, labels=None, xlabel=None, ylabel=None, yscale="linear", hline=None, ax=None):
     """Draw each (x, y) pair as a line on one axes (new unless `ax` given); return the axes."""
+    xs, ys = curves(xs, "xs"), curves(ys, "ys")
     if len(xs) != len(ys):
         raise ValueError(f"need one x per y curve (got {len(xs)} xs and {len(ys)} ys)")
     labels = labels if labels is not None else [None] * len(ys)
-    if len(labels) != len(ys):
-        raise ValueError(f"need one label per curve (got {len(labels)} for {len(ys)} curves)")
+    if not isinstance(labels, list | tuple) or len(labels) != len(ys):
+        raise ValueError(f"need one label per curve (got {labels!r} for {len(ys)} curves)")
+    for label in labels:
+        text(label, "each label")
+    text(xlabel, "xlabel"), text(ylabel, "ylabel"), choice(yscale, "yscale", SCALES)
+    if hline is not None and not (isinstance(hline, tuple) and len(hline) == 2):
+        refuse("hline", "a pair (value, label)", hline, WrongType)
+    if ax is not None and not isinstance(ax, Axes):
+        refuse("ax", "a matplotlib Axes or None", ax, WrongType)
+    data = [(float_array(x, "each x", finite=False), float_array(y, "each y", finite=False))
+            for x, y in zip(xs, ys, strict=True)]  # NaN or inf: a gap in the line
     ax = ax if ax is not None else plt.figure().gca()
-    for x, y, label in zip(xs, ys, labels, strict=True):
-        x, y = to_float64(x), to_float64(y)
+    for (x, y), label in zip(data, labels, strict=True):
         if x.shape != y.shape:
             raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
         ax.plot(x, y, label=label)
     if hline is not None:
-        value, label = hline
-        ax.axhline(value, color="black", linestyle="--", linewidth=1, label=label)
+        ax.axhline(number(hline[0], "hline's value"), color="black", linestyle="--", linewidth=1,
+                   label=text(hline[1], "hline's label"))
     ax.set(xlabel=xlabel, ylabel=ylabel, yscale=yscale)
+    if yscale == "log":  # plain text labels: mathtext's 10^k costs most of a redraw
+        ax.yaxis.set_major_formatter(FuncFormatter(power_of_ten))
+        ax.yaxis.set_minor_formatter(NullFormatter())
     if any(labels) or hline is not None:
         ax.legend()
     return ax
@@ -50,15 +83,24 @@ def plot(xs, ys, labels=None, xlabel=None, ylabel=None, yscale="linear", hline=N
 
 def plot_fit(x, y, fitted, label="fitted", ax=None):
     """Draw the target y = sin(x) against a fitted curve (or a dict of them); return the axes."""
-    curves = fitted if isinstance(fitted, dict) else {label: fitted}
-    return plot([x] * (len(curves) + 1), [y, *curves.values()], ["target", *curves],
+    named = fitted if isinstance(fitted, dict) else {text(label, "label"): fitted}
+    if not named:
+        refuse("fitted", "a curve or a non-empty dict of named curves", fitted)
+    return plot([x] * (len(named) + 1), [y, *named.values()], ["target", *named],
                 xlabel="x", ylabel="y", ax=ax)
 
 
 def plot_losses(losses, optimum=None, ax=None):
     """Draw loss curves (a list, or a dict of lists) on a log scale with the optimum dashed."""
-    curves = losses if isinstance(losses, dict) else {"training loss": losses}
-    steps = [np.arange(1, len(curve) + 1) for curve in curves.values()]
+    named = losses if isinstance(losses, dict) else {"training loss": losses}
+    named = {name: float_array(curve, "losses", finite=False, min_length=1)
+             for name, curve in named.items()}
+    if not named:
+        refuse("losses", "a list of losses or a non-empty dict of them", losses)
+    if optimum is not None and not (is_number(optimum) and 0 < optimum < math.inf):
+        refuse("optimum", "a positive finite number (the log scale cannot show 0)", optimum,
+               ValueError if is_number(optimum) else WrongType)
+    steps = [np.arange(1, len(curve) + 1) for curve in named.values()]
     hline = None if optimum is None else (optimum, f"optimum {optimum:.4f}")
-    return plot(steps, list(curves.values()), list(curves), xlabel="step", ylabel="loss",
+    return plot(steps, list(named.values()), list(named), xlabel="step", ylabel="loss",
                 yscale="log", hline=hline, ax=ax)

@@ -70,7 +70,7 @@ def test_an_overflowing_rate_stops_before_any_nan():
 
 @pytest.mark.parametrize("name", ["sgd", "LBFGS", "", None])
 def test_an_unknown_optimizer_name_lists_the_allowed_ones(name):
-    with pytest.raises(ValueError, match="allowed: SGD, momentum, RMSprop, Adam"):
+    with pytest.raises(ValueError, match="name must be one of SGD, momentum, RMSprop, Adam"):
         train_with_optimizer(name, 1e-3)
 
 

@@ -2,22 +2,40 @@
 directly) with a thin ipywidgets layer that calls it when a learner moves a control."""
 import base64
 import io
-import math
+import statistics
+import time
+
+from helpers.validation import positive_number, refuse
 
 DIVERGED = 100.0  # a run has diverged once its loss is this many times its first loss
+MAX_STEPS = 10_000  # any explorer's training run: about a second at most on the course's CPU
 
 
 def check_learning_rate(learning_rate):
-    """Return None if `learning_rate` is a positive number; raise ValueError saying why not."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float) or not (
-            0 < learning_rate < math.inf):
-        raise ValueError(f"learning_rate must be a positive number (got {learning_rate!r})")
+    """Return `learning_rate` as a float if it is a positive number; raise ValueError if not."""
+    return positive_number(learning_rate, "learning_rate")
+
+
+def check_start(value, name, low, high):
+    """Return `value` if it lies on its slider, from `low` to `high`; raise ValueError if not."""
+    if not low <= value <= high:  # a slider would silently clamp it: say so instead
+        refuse(name, f"on the slider, from {low:g} to {high:g}", value)
+    return value
 
 
 def diverged_message(label, step):
     """Return the line saying that the run `label` diverged at `step`, and what to try."""
     return (f"{label} diverged at step {step}: the loss grew past {DIVERGED:.0f}x its start. "
             "Try a smaller learning rate.")
+
+
+def explorer_figure(width, height, **margins):
+    """Return a matplotlib Figure with fixed margins: no layout pass at each redraw."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=80, layout="none")
+    figure.subplots_adjust(**margins)
+    return figure
 
 
 def figure_outputs(figure, message):
@@ -27,3 +45,23 @@ def figure_outputs(figure, message):
     image = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": message}
     return ({"output_type": "stream", "name": "stdout", "text": message + "\n"},
             {"output_type": "display_data", "metadata": {}, "data": image})
+
+
+def redraw_seconds(explorer, moves=4):
+    """Return the median seconds an explorer takes from a slider move to its redrawn output.
+
+    Moves its first slider one notch down and back `moves` times; ipywidgets runs the redraw
+    inside the value change, so no front end is needed.
+    """
+    slider = next(c for c in explorer.children[0].children if "Slider" in type(c).__name__)
+    attribute = "index" if hasattr(slider, "index") else "value"  # SelectionSlider: by position
+    start = getattr(slider, attribute)
+    notch = 1 if attribute == "index" else slider.step
+    other = start - notch if attribute != "value" or "Log" not in type(slider).__name__ else (
+        start / slider.base**slider.step)
+    seconds = []
+    for value in [other, start] * moves:
+        begin = time.perf_counter()
+        setattr(slider, attribute, value)
+        seconds.append(time.perf_counter() - begin)
+    return statistics.median(seconds)

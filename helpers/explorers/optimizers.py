@@ -3,6 +3,7 @@
 `train_with_optimizer` is the plain, tested function; `optimizer_explorer` is a thin ipywidgets
 layer that calls it whenever a learner picks another optimizer or learning rate.
 """
+import functools
 import math
 from typing import NamedTuple
 
@@ -10,9 +11,19 @@ import torch
 
 from helpers.cubic import cubic_features, cubic_model
 from helpers.data import sine_data
-from helpers.explorers import DIVERGED, check_learning_rate, diverged_message, figure_outputs
+from helpers.device import course_device
+from helpers.explorers import (
+    DIVERGED,
+    MAX_STEPS,
+    check_learning_rate,
+    diverged_message,
+    explorer_figure,
+    figure_outputs,
+)
 from helpers.plotting import plot_losses
 from helpers.reference import least_squares_fit
+from helpers.validation import choice, whole_number
+from helpers.validation import seed as check_seed
 
 OPTIMIZERS = {  # name -> how to build it from (parameters, learning rate)
     "SGD": lambda params, lr: torch.optim.SGD(params, lr=lr),
@@ -32,17 +43,21 @@ class TrainingRun(NamedTuple):
 
 
 def check_settings(name, learning_rate, steps):
-    """Return None if the explorer's settings are valid; raise ValueError saying why not."""
-    if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; allowed: {', '.join(OPTIMIZERS)}")
-    check_learning_rate(learning_rate)
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps must be a whole number >= 1 (got {steps!r})")
+    """Return the learning rate and step count as float and int; raise ValueError if not valid."""
+    choice(name, "name", list(OPTIMIZERS))
+    return check_learning_rate(learning_rate), whole_number(steps, "steps", 1, MAX_STEPS)
+
+
+@functools.cache
+def best_loss(device):
+    """Return the smallest summed squared error a cubic reaches on the sine data on `device`."""
+    return least_squares_fit(*sine_data(2000, device=device)).loss
 
 
 def train_with_optimizer(name, learning_rate, steps=500, seed=0):
     """Return the TrainingRun of the sine cubic under optimizer `name`, stopped if it diverges."""
-    check_settings(name, learning_rate, steps)
+    learning_rate, steps = check_settings(name, learning_rate, steps)
+    seed = check_seed(seed)
     x, y = sine_data(2000)
     features = cubic_features(x)  # shape (2000, 3)
     with torch.random.fork_rng(devices=[]):  # every run starts alike; the caller's RNG is untouched
@@ -61,18 +76,22 @@ def train_with_optimizer(name, learning_rate, steps=500, seed=0):
     return TrainingRun(losses, None)
 
 
-def run_outputs(run, name, learning_rate, steps):
-    """Return the Jupyter outputs (a message, the loss curve over `steps` as PNG) for `run`."""
-    from matplotlib.figure import Figure
+def new_figure():
+    """Return the explorer's empty figure, for the loss curve."""
+    return explorer_figure(6.0, 3.6, left=0.14, right=0.97, bottom=0.16, top=0.95)
 
-    optimum, label = least_squares_fit(*sine_data(2000)).loss, f"{name}, lr {learning_rate:.0e}"
+
+def run_outputs(run, name, learning_rate, steps, figure=None):
+    """Return the Jupyter outputs (a message, the loss curve over `steps` as PNG) for `run`,
+    drawn into `figure` (cleared first; a new one if None: a widget reuses its own)."""
+    optimum, label = best_loss(str(course_device())), f"{name}, lr {learning_rate:.0e}"
     if run.diverged_at is not None:
         message = diverged_message(label, run.diverged_at)
     else:
         gap = max(0.0, 100 * (run.losses[-1] / optimum - 1))  # float32 may dip a hair below
         message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"
-    figure = Figure()
-    figure.subplots_adjust(left=0.14, bottom=0.16)  # room for the labels, cheaper than "tight"
+    figure = figure or new_figure()
+    figure.clear()
     ax = plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
     ax.set_xlim(0, steps)  # a diverged run stops early: show where, on the full axis
     return figure_outputs(figure, message)
@@ -82,16 +101,16 @@ def optimizer_explorer(steps=500):
     """Return a widget: pick an optimizer and learning rate, see its loss curve and the optimum."""
     import ipywidgets as widgets
 
-    check_settings("SGD", SUGGESTED_LEARNING_RATES["SGD"], steps)
+    _, steps = check_settings("SGD", SUGGESTED_LEARNING_RATES["SGD"], steps)
     name = widgets.Dropdown(options=list(OPTIMIZERS), value="SGD", description="optimizer")
     rate = widgets.SelectionSlider(options=[(f"{r:.0e}", r) for r in LEARNING_RATES],
                                    value=SUGGESTED_LEARNING_RATES["SGD"],
                                    description="learning rate", continuous_update=False)
-    output = widgets.Output()
+    output, figure = widgets.Output(), new_figure()
 
     def redraw(change=None):
         run = train_with_optimizer(name.value, rate.value, steps)
-        output.outputs = run_outputs(run, name.value, rate.value, steps)
+        output.outputs = run_outputs(run, name.value, rate.value, steps, figure)
 
     def pick(change):  # a new optimizer starts at its suggested learning rate
         if rate.value == SUGGESTED_LEARNING_RATES[change.new]:
