@@ -1,9 +1,14 @@
 """What can be checked of the Binder set-up without Binder: the environment file is valid YAML for
-a CPU-only conda-forge environment, postBuild is an executable script that installs helpers, and
+a CPU-only conda-forge environment, postBuild installs the helpers package (run here with pip in
+dry-run mode) and nothing else, and
 the README's launch badge is one well-formed address that opens an existing notebook."""
+import json
 import os
 import re
+import shutil
 import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -22,12 +27,36 @@ def test_environment_is_a_cpu_only_conda_forge_environment():
     assert not [name for name in names if "cuda" in name]
 
 
-def test_postbuild_is_an_executable_script_that_installs_the_helpers():
-    path = ROOT / "postBuild"
-    assert os.access(path, os.X_OK)
-    text = path.read_text()
-    assert text.startswith("#!/bin/bash\n") and "set -euo pipefail" in text
-    assert "pip install --no-deps --no-build-isolation -e ." in text
+# Stands in for Binder's `python` on PATH: a pip install only reports what it would install, as
+# into an empty environment (Binder's conda packages are not pip's to replace).
+PYTHON_SHIM = """#!/bin/bash
+if [ "$1 $2 $3" = "-m pip install" ]; then
+    exec "{python}" "$@" --dry-run --ignore-installed --quiet --report "{report}"
+fi
+exec "{python}" "$@"
+"""
+
+
+def test_postbuild_installs_the_helpers_editable_from_the_checkout_and_nothing_else(tmp_path):
+    checkout, shims, report = tmp_path / "checkout", tmp_path / "bin", tmp_path / "report.json"
+    shutil.copytree(ROOT / "helpers", checkout / "helpers",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "postBuild"):
+        shutil.copy2(ROOT / name, checkout / name)
+    shims.mkdir()
+    (shims / "python").write_text(PYTHON_SHIM.format(python=sys.executable, report=report))
+    (shims / "python").chmod(0o755)
+    env = {**os.environ, "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INDEX": "1"}  # offline: no downloads
+    subprocess.run([checkout / "postBuild"], cwd=checkout, env=env, check=True, timeout=120)
+    package = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
+    installs = json.loads(report.read_text())["install"]  # conda installed the dependencies
+    assert [(item["metadata"]["name"], item["download_info"]) for item in installs] == [
+        (package, {"url": checkout.as_uri(), "dir_info": {"editable": True}})]
+
+
+def test_postbuild_is_executable_as_git_stores_it():
+    assert os.access(ROOT / "postBuild", os.X_OK)
     if (ROOT / ".git").exists():  # Binder clones the repository: the mode git stores counts
         stage = subprocess.run(["git", "ls-files", "-s", "postBuild"], cwd=ROOT, text=True,
                                capture_output=True, check=True).stdout
