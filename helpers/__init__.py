@@ -9,7 +9,11 @@ import importlib
 # is the function whichever of the two is imported first.
 from helpers.setup import setup as setup  # re-exported: the alias says so
 
-HOMES = {  # helper -> the module of this package that defines it
+# The package's public names under the module of this package that defines each. Written out, not
+# derived from the modules: finding a module's names means importing it (torch, for most), and
+# `import helpers` must stay light. tests/test_package.py checks every name against its module and
+# that every helpers.name a notebook uses is here.
+HOMES = {
     "claims": ["claim"],
     "cubic": ["cubic_coefficients", "cubic_features", "cubic_model"],
     "data": ["noisy_line", "sine_data"],

@@ -1,7 +1,11 @@
-"""`helpers.name` loads the module that defines `name` at first use, and only that."""
+"""`helpers.name` loads the module that defines `name` at first use, and only that; every name a
+notebook uses is one of them."""
+import re
 import subprocess
 import sys
+from pathlib import Path
 
+import nbformat
 import pytest
 
 import helpers
@@ -25,3 +29,12 @@ def test_importing_helpers_loads_no_torch_until_a_helper_needs_it():
             "'torch' in sys.modules, callable(helpers.setup))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "False False True True\n"
+
+
+def test_every_helper_a_notebook_uses_is_a_public_name_of_the_package():
+    books = Path(__file__).resolve().parent.parent / "notebooks"
+    lines = [line for path in books.glob("*.ipynb")
+             for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
+             for line in cell.source.splitlines() if not line.lstrip().startswith("from ")]
+    used = {name for line in lines for name in re.findall(r"\bhelpers\.(\w+)", line)}
+    assert "sine_data" in used and sorted(used - set(helpers.__all__)) == []
