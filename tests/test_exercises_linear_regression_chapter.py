@@ -1,4 +1,4 @@
-"""Chapter 10's exercise checks: each accepts a worked solution and rejects a wrong answer."""
+"""Chapter 10's exercise checks: each accepts a worked solution and names each typical mistake."""
 import torch
 
 from helpers import least_squares_fit, noisy_line
@@ -13,15 +13,25 @@ def mse_hessian():
 
 
 def test_10_1_largest_stable_learning_rate():
-    largest = torch.linalg.eigvalsh(mse_hessian())[-1].item()
-    assert verdict("10.1", 2 / largest)[0]
-    assert not verdict("10.1", 2 * 1.9 / largest)[0]  # the bound with momentum 0.9
-    assert not verdict("10.1", "small")[0]
+    flattest, steepest = torch.linalg.eigvalsh(mse_hessian()).tolist()
+    assert verdict("10.1", 2 / steepest)[0]
+    ok, message = verdict("10.1", round(2 / steepest, 4))  # as the chapter prints it
+    assert ok and "as the chapter prints it" in message
+    for wrong, fix in [(1.9 / steepest, "with momentum 0.9"), (1 / steepest, "1/λmax"),
+                       (2 / (steepest * 100), "summed loss"), (4 / steepest, "XᵀX/n"),
+                       (2 / flattest, "smallest curvature"), ("small", "not text"),
+                       (round(2 / steepest, 3), "close, but not")]:
+        ok, message = verdict("10.1", wrong)
+        assert not ok and fix in message, (wrong, message)
 
 
 def test_10_2_noise_standard_deviation():
     x, y = noisy_line()
     best = least_squares_fit(x, y, 1)
-    assert verdict("10.2", (best.loss / (len(x) - 2)) ** 0.5)[0]
-    assert not verdict("10.2", (best.loss / len(x)) ** 0.5)[0]  # divides by n, not n - 2
-    assert not verdict("10.2", 2.0)[0]  # the true noise level, not its estimate
+    n = len(x)
+    assert verdict("10.2", (best.loss / (n - 2)) ** 0.5)[0]
+    for wrong, fix in [((best.loss / n) ** 0.5, "divides by n:"),
+                       ((best.loss / (n - 1)) ** 0.5, "divides by n - 1"),
+                       (best.loss / (n - 2), "variance"), (2.0, "true noise level")]:
+        ok, message = verdict("10.2", wrong)
+        assert not ok and fix in message, (wrong, message)

@@ -1,12 +1,13 @@
 """Checks for chapter 09's exercises, each against an independent NumPy computation or by
 substituting the learner's answer back into the equations it must solve."""
-import math
-
 import numpy as np
 
-from helpers.exercises import close_to, exercise, sine_points
+from helpers.exercises import as_array, describe, exercise, not_finite, number_verdict, sine_points
 
 EXERCISE_POINT = (0.1, 1.0, 0.0, -1.0 / 6.0, 0.001)  # a, b, c, d, e for exercise 09.1
+SHARED_GRADIENT_TOL = 1e-5  # relative; float32 points made float64 are off by about 3e-7
+TWICE_PAIR_TOL = 1e-6  # absolute, on w and b: the two solutions (2, 1) and (-2, -3) are exact
+THRICE_PAIR_TOL = 5e-5  # absolute: (1.0723, 0.3066), rounded to 4 decimals, is within 3e-5
 
 
 def shared_e_shares():
@@ -21,51 +22,78 @@ def shared_e_shares():
 def gradient_of_shared_e(answer):
     """Check dL/de of the two-term graph: the sum of the x⁴ use's and the x⁵ use's shares."""
     fourth, fifth = shared_e_shares()
-    for share, power in ((fourth, 4), (fifth, 5)):
-        if close_to(answer, share, "dL/de")[0]:
-            return False, f"that is only the x^{power} use's share: e is used twice, add both"
-    return close_to(answer, fourth + fifth, "dL/de")
+    total = fourth + fifth
+    return number_verdict(answer, total, "dL/de", SHARED_GRADIENT_TOL, mistakes=[
+        (fourth, "that is only the x^4 use's share: e is used twice, its gradient adds both"),
+        (fifth, "that is only the x^5 use's share: e is used twice, its gradient adds both"),
+        (-total, "the sign is flipped: the residual is prediction minus target, ŷ - y"),
+        (total / 2000, "that is the gradient of the mean: the loss is the summed squared error"),
+        (total / 2, "half the gradient: the loss squares the residual, (ŷ - y)**2"),
+    ], hint="build ŷ with e x⁴ + e x⁵ in float64, sum the squared errors, backward(), e.grad")
 
 
-def pairs(answer, count):
-    """Return `answer` as a list of `count` (w, b) float pairs, or None if it is not one."""
-    try:
-        values = [(float(w), float(b)) for w, b in answer]
-    except (TypeError, ValueError):
+def pairs(answer):
+    """Return `answer` as a list of (w, b) float pairs, or None if it is not a list of pairs."""
+    array = as_array(answer)
+    if array is None or array.ndim != 2 or array.shape[1] != 2:
         return None
-    ok = len(values) == count and all(math.isfinite(v) for pair in values for v in pair)
-    return values if ok else None
+    return [(float(w), float(b)) for w, b in array]
 
 
-def substitution_error(pair, slope, intercept, times):
-    """Return the largest error in slope and intercept of the layer (w, b) applied `times`."""
+def composed(pair, times):
+    """Return (slope, intercept) of the layer (w, b) applied `times` times: w^n x + b(1 + ... )."""
     w, b = pair
-    powers = [w**k for k in range(times)]  # applied n times: w^n x + b (1 + w + ... + w^(n-1))
-    return max(abs(w**times - slope), abs(b * sum(powers) - intercept))
+    return w**times, b * sum(w**k for k in range(times))
+
+
+def pair_near(pair, solution, tol):
+    """Return whether both numbers of `pair` are within `tol` of `solution`'s."""
+    return abs(pair[0] - solution[0]) <= tol and abs(pair[1] - solution[1]) <= tol
+
+
+def computes(pair, times):
+    """Return in words the line that the layer `pair` applied `times` times computes."""
+    slope, intercept = composed(pair, times)
+    sign = "-" if intercept < 0 else "+"
+    return (f"({pair[0]:.6g}, {pair[1]:.6g}) applied {times} times computes "
+            f"{slope:.6g}x {sign} {abs(intercept):.6g}")
 
 
 @exercise("09.2")
 def twice_applied_solutions_for_4x_plus_3(answer):
-    """Check two different (w, b) whose layer, applied twice, computes y = 4x + 3."""
-    found = pairs(answer, 2)
+    """Check both (w, b) whose layer, applied twice, computes y = 4x + 3, in any order."""
+    found = pairs(answer)
     if found is None:
-        return False, "answer should be a list of two (w, b) pairs, e.g. [(w1, b1), (w2, b2)]"
-    if abs(found[0][0] - found[1][0]) < 1e-6:
-        return False, "the two pairs should have different w: w² = 4 has two roots"
-    worst = max(substitution_error(pair, 4.0, 3.0, times=2) for pair in found)
-    if worst > 1e-6:
-        return False, f"substituted back, a pair misses the slope or intercept by {worst:.2g}"
-    return True, "both pairs give w² = 4 and b(w + 1) = 3"
+        return False, f"answer should be a list of two (w, b) pairs, got {describe(answer)}"
+    if not np.isfinite(found).all():
+        return False, not_finite(np.array(found), "a pair")
+    if len(found) != 2:
+        return False, f"give both pairs, [(w1, b1), (w2, b2)]: you gave {len(found)}"
+    solutions = [(2.0, 1.0), (-2.0, -3.0)]  # w² = 4; b (w + 1) = 3
+    matched = [any(pair_near(p, s, TWICE_PAIR_TOL) for p in found) for s in solutions]
+    if all(matched):
+        return True, "both pairs give w² = 4 and b(w + 1) = 3"
+    wrong = [p for p in found if not any(pair_near(p, s, TWICE_PAIR_TOL) for s in solutions)]
+    if len(wrong) == 1 and any(matched):
+        return False, f"one pair is right, the other is not: {computes(wrong[0], 2)}, not 4x + 3"
+    if not wrong:
+        return False, "both pairs are the same solution: w² = 4 has two roots"
+    return False, f"{computes(wrong[0], 2)}, not 4x + 3: expand w(wx + b) + b"
 
 
 @exercise("09.3")
 def three_times_applied_solution(answer):
     """Check the one real (w, b) whose layer, applied three times, computes 1.233x + 0.988."""
-    found = pairs([answer], 1)
+    found = pairs([answer] if np.ndim(as_array(answer)) == 1 else answer)
     if found is None:
-        return False, "answer should be one (w, b) pair"
-    worst = substitution_error(found[0], 1.233, 0.988, times=3)
-    if worst > 1e-6:
-        return False, f"substituted back, it misses the slope or intercept by {worst:.2g}"
-    w, b = found[0]
-    return True, f"w³ = 1.233 and b(w² + w + 1) = 0.988 at (w, b) = ({w:.4f}, {b:.4f})"
+        return False, f"answer should be one (w, b) pair, got {describe(answer)}"
+    if not np.isfinite(found).all():
+        return False, not_finite(np.array(found), "the pair")
+    if len(found) != 1:
+        return False, f"give one pair (w, b): w³ = 1.233 has one real root, you gave {len(found)}"
+    w = 1.233 ** (1 / 3)
+    solution = (w, 0.988 / (w**2 + w + 1))
+    if pair_near(found[0], solution, THRICE_PAIR_TOL):
+        return True, (f"w³ = 1.233 and b(w² + w + 1) = 0.988 at (w, b) = "
+                      f"({solution[0]:.4f}, {solution[1]:.4f}): the one real solution")
+    return False, f"{computes(found[0], 3)}, not 1.233x + 0.988: expand w(w(wx + b) + b) + b"

@@ -2,7 +2,10 @@
 import numpy as np
 
 from helpers.data import noisy_line
-from helpers.exercises import close_to, exercise
+from helpers.exercises import exercise, number_verdict
+
+STABLE_RATE_TOL = 1e-5  # relative; float64 throughout; momentum's 1.9/λ is 5% off
+NOISE_TOL = 1e-5  # relative; dividing by n - 1 instead of n - 2 is 0.5% off
 
 
 @exercise("10.1")
@@ -12,7 +15,15 @@ def plain_gradient_descent_learning_rate_limit(answer):
     features = np.vander(x, 2)  # columns x, 1, shape (100, 2)
     largest_singular_value = np.linalg.svd(features, compute_uv=False)[0]
     curvature = 2 * largest_singular_value**2 / len(x)  # largest eigenvalue of (2/n) A^T A
-    return close_to(answer, 2 / curvature, "largest stable learning rate")
+    return number_verdict(answer, 2 / curvature, "the largest stable learning rate",
+                          STABLE_RATE_TOL, shown=4, mistakes=[
+        (1.9 / curvature, "that is the limit with momentum 0.9, (1 + β)/λmax: here momentum is 0"),
+        (1 / curvature, "that is 1/λmax: ηλ < 2 allows up to 2/λmax"),
+        (2 / (curvature * len(x)), "that is for the summed loss: the chapter's loss is the mean"),
+        (4 / curvature, "that uses the eigenvalue of XᵀX/n: the Hessian, `hessian`, has the 2"),
+        (len(x) / np.linalg.svd(features, compute_uv=False)[1] ** 2,
+         "that uses the smallest curvature: the steepest direction sets the limit"),
+    ], hint="ηλmax < 2, with λmax the largest eigenvalue of `hessian`")
 
 
 @exercise("10.2")
@@ -20,5 +31,13 @@ def noise_standard_deviation(answer):
     """Check the residual standard deviation sqrt(sum(r²) / (n - 2)) of the best line."""
     x, y = noisy_line()
     residual = y - np.polyval(np.polyfit(x, y, 1), x)
-    return close_to(answer, float(np.sqrt(residual @ residual / (len(x) - 2))),
-                    "noise standard deviation")
+    squares, n = float(residual @ residual), len(x)
+    return number_verdict(answer, (squares / (n - 2)) ** 0.5, "the noise standard deviation",
+                          NOISE_TOL, mistakes=[
+        ((squares / n) ** 0.5, "that divides by n: the line's two fitted parameters cost two "
+         "degrees of freedom, divide by n - 2"),
+        ((squares / (n - 1)) ** 0.5, "that divides by n - 1: the line has two fitted "
+         "parameters, divide by n - 2"),
+        (squares / (n - 2), "that is the variance: take its square root"),
+        (2.0, "2 is the true noise level the data were made with: estimate it from the residuals"),
+    ], hint="residuals of the least-squares line, then sqrt(sum(r²) / (n - 2))")
