@@ -14,6 +14,7 @@ from helpers.explorers import (
     check_learning_rate,
     check_start,
     diverged_message,
+    empty_axes,
     explorer_figure,
     figure_outputs,
 )
@@ -82,16 +83,15 @@ def describe(run, learning_rate):
 
 def new_figure():
     """Return the explorer's empty figure: the loss curve on the left, the fit on the right."""
-    return explorer_figure(11, 3.6, left=0.07, right=0.985, bottom=0.14, top=0.96, wspace=0.22)
+    return explorer_figure(11, 3.6, left=0.07, right=0.985, bottom=0.15, top=0.96, wspace=0.2)
 
 
 def run_outputs(run, learning_rate, figure=None):
     """Return the Jupyter outputs (the message, then loss curve and fit as a PNG) for `run`,
-    drawn into `figure` (cleared first; a new one if None: a widget reuses its own)."""
+    drawn into `figure` (emptied first; a new one if None: a widget reuses its own)."""
     features, x, y = sine_problem()
     figure = figure or new_figure()
-    figure.clear()
-    losses_axes, fit_axes = figure.subplots(1, 2)
+    losses_axes, fit_axes = empty_axes(figure, 2)
     plot_losses(run.losses, optimum=best_loss(), ax=losses_axes)
     if run.diverged_at is None:  # a diverged run has no fit worth drawing
         plot_fit(x, y, features @ run.coefficients, label="gradient descent", ax=fit_axes)

@@ -17,6 +17,7 @@ from helpers.explorers import (
     MAX_STEPS,
     check_learning_rate,
     diverged_message,
+    empty_axes,
     explorer_figure,
     figure_outputs,
 )
@@ -83,7 +84,7 @@ def new_figure():
 
 def run_outputs(run, name, learning_rate, steps, figure=None):
     """Return the Jupyter outputs (a message, the loss curve over `steps` as PNG) for `run`,
-    drawn into `figure` (cleared first; a new one if None: a widget reuses its own)."""
+    drawn into `figure` (emptied first; a new one if None: a widget reuses its own)."""
     optimum, label = best_loss(str(course_device())), f"{name}, lr {learning_rate:.0e}"
     if run.diverged_at is not None:
         message = diverged_message(label, run.diverged_at)
@@ -91,8 +92,7 @@ def run_outputs(run, name, learning_rate, steps, figure=None):
         gap = max(0.0, 100 * (run.losses[-1] / optimum - 1))  # float32 may dip a hair below
         message = f"{label}: final loss {run.losses[-1]:.4f}, {gap:.2f}% above the optimum"
     figure = figure or new_figure()
-    figure.clear()
-    ax = plot_losses({label: run.losses}, optimum=optimum, ax=figure.subplots())
+    ax = plot_losses({label: run.losses}, optimum=optimum, ax=empty_axes(figure, 1)[0])
     ax.set_xlim(0, steps)  # a diverged run stops early: show where, on the full axis
     return figure_outputs(figure, message)
 
