@@ -11,7 +11,7 @@ TORCH ?= pypi
 TORCH_VERSION := $(shell sed -n 's/^torch==//p' requirements.txt)
 CPU_WHEELS := https://download.pytorch.org/whl/cpu
 
-.PHONY: install lab test test-portability test-matrix test-gpu test-browser bench lint nav notebooks slides clean
+.PHONY: install lab test test-portability test-matrix test-gpu test-browser bench lint nav notebooks slides test-slides clean
 
 install: $(STAMP)
 
@@ -77,19 +77,25 @@ nav: install  ## regenerate navigation lines, slide metadata, contents and cours
 notebooks: nav  ## re-execute every chapter in a fresh kernel and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py
 
-# Offline slide decks: reveal.js, require.js, jQuery and MathJax pinned in tools/slides/package.json,
-# installed with npm (Node.js from Debian's nodejs package) next to the decks; the build then fails
-# if a deck loads anything from the network or a file that is not there.
+# Offline slide decks: reveal.js and MathJax pinned in tools/slides/package.json, installed with npm
+# (Node.js from Debian's nodejs package) next to the decks; the build then fails if a deck loads
+# anything from the network or a file that is not there.
 SLIDES := build/slides
 $(SLIDES)/vendor/.installed: tools/slides/package.json tools/slides/package-lock.json
 	@command -v npm >/dev/null || { echo "make slides needs npm (Debian: apt-get install nodejs npm)"; exit 1; }
-	mkdir -p $(SLIDES)/vendor
+	rm -rf $(SLIDES)/vendor && mkdir -p $(SLIDES)/vendor
 	cp tools/slides/package.json tools/slides/package-lock.json $(SLIDES)/vendor/
 	cd $(SLIDES)/vendor && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 slides: install $(SLIDES)/vendor/.installed  ## one offline reveal.js deck per chapter in build/slides
 	$(BIN)/python tools/build_slides.py --out $(SLIDES)
+
+# Every slide of every deck at 1280x720 in headless Chromium with the network refused: prints the
+# slides taller than the screen, code lines cut off, TeX left raw and requests refused; fails on any.
+test-slides: slides $(BROWSER_STAMP)  ## measure every slide in Chromium (network refused)
+	@test -x $(CHROMIUM) || { echo "make test-slides needs Chromium at $(CHROMIUM): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/published/test_slides_in_chromium.py -m browser -q -n 2 --dist load
 
 clean:
 	rm -rf $(VENV) build

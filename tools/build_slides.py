@@ -61,8 +61,8 @@ def chapter_paths():
 
 
 def chapter_titles():
-    """Return {notebook file name: chapter title} from the course's chapter list."""
-    return {chapter[0]: chapter[1] for chapter in course.CHAPTERS}
+    """Return {notebook file name: (title, summary)} from the course's chapter list."""
+    return {chapter[0]: (chapter[1], chapter[2]) for chapter in course.CHAPTERS}
 
 
 def vendor_packages():
@@ -161,11 +161,13 @@ def markdown_blocks(source):
     fences or $$ math) and before every heading."""
     blocks, current, fenced, math = [], [], False, False
     for line in source.split("\n"):
-        starts_block = not (fenced or math) and (not line.strip() or re.match(r"#{1,6}\s", line))
-        if starts_block and current:
+        heading = not (fenced or math) and re.match(r"#{1,6}\s", line)
+        if current and (heading or not (fenced or math or line.strip())):
             blocks.append("\n".join(current))
             current = []
-        if line.strip():
+        if heading:
+            blocks.append(line)
+        elif line.strip():
             current.append(line)
         fenced ^= line.lstrip().startswith("```")
         math ^= line.count("$$") % 2 == 1
@@ -236,19 +238,27 @@ def continued(title):
     return cell
 
 
+def leads_in(cell, following):
+    """Return whether Markdown `cell` introduces `following` and belongs on its slide: prose
+    before code, or a short line such as "**Learning goals**"."""
+    return cell.cell_type == "markdown" and not heading_of(cell) and \
+        (following.cell_type == "code" or len(cell.source) < 80)
+
+
 def fit_to_screen(cells):
     """Return the cells with a new step (subslide) opened wherever the cells of one slide
-    would be taller than the screen; prose that introduces code moves with it."""
+    would be taller than the screen; prose that introduces code, and a short line such as
+    "**Learning goals**", moves to the next step with what it introduces."""
     out, height, title, piece = [], 0, "", []
     for cell in cells:
         kind, size = slide_type(cell), cell_height(cell)
         if kind in ("slide", "subslide"):
             height, piece, title = 0, [], heading_of(cell) or title
         elif size and piece and height + size > BUDGET:
-            lead = cell.cell_type == "code" and piece[-1].cell_type == "markdown" \
-                and len(piece) > 1 and not heading_of(piece[-1])
-            lead = lead and 40 + cell_height(piece[-1]) + size <= BUDGET
-            moved = [piece.pop()] if lead else []
+            moved = []
+            while len(piece) > 1 and leads_in(piece[-1], moved[0] if moved else cell) and \
+                    40 + sum(map(cell_height, [piece[-1], *moved])) + size <= BUDGET:
+                moved.insert(0, piece.pop())
             out = out[:len(out) - len(moved)]
             out.append(continued(title))
             out += moved + [cell]
@@ -296,9 +306,11 @@ def problems(html_text, deck_dir, verify=True):
 
 
 def index_page(decks):
-    """Return the HTML of the index page: the chapter titles, each a link to its deck."""
-    items = "\n".join(f'<li><a href="{html.escape(deck)}">{html.escape(title)}</a></li>'
-                      for deck, title in decks)
+    """Return the HTML of the index page: each chapter's title, a link to its deck, and what
+    it teaches; `decks` holds (deck file name, title, summary)."""
+    items = "\n".join(f'<li><a href="{html.escape(deck)}"><span class="title">{html.escape(title)}'
+                      f'</span> <span class="summary">{html.escape(summary)}</span></a></li>'
+                      for deck, title, summary in decks)
     return (SLIDES / "index.html").read_text(encoding="utf-8").replace("<!-- decks -->", items)
 
 
@@ -313,7 +325,7 @@ def build(notebooks, out=OUT, verify=True):
         deck = out / f"{notebook.stem}.slides.html"
         deck.write_text(page, encoding="utf-8")
         report[deck] = problems(page, out, verify)
-        decks.append((deck.name, titles.get(notebook.name, notebook.stem)))
+        decks.append((deck.name, *titles.get(notebook.name, (notebook.stem, ""))))
     index = index_page(decks)
     (out / "index.html").write_text(index, encoding="utf-8")
     report[out / "index.html"] = problems(index, out, verify)

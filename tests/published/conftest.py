@@ -2,7 +2,8 @@
 `browser`, so plain pytest leaves them out): a loopback web server over build/, and a headless
 Chromium tab at 1280×720 that refuses every request to anywhere else and records it.
 
-Counts are kept in MEASURED and printed at the end of the run, passing or failing.
+Each test records its counts with `record_property("measured", (table, row, {column: count}))`;
+they are printed at the end of the run, passing or failing, also from pytest-xdist's workers.
 """
 import functools
 import os
@@ -23,7 +24,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-sync", "--no-first-run",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SCREEN = {"width": 1280, "height": 720}
-MEASURED = {}  # section title -> {row name: {column: count}}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -106,15 +106,19 @@ def offline_page(offline_context):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print every count measured, one row per deck or page, and the totals."""
-    for title, rows in MEASURED.items():
-        if not rows:
-            continue
+    """Print every count measured, one table per kind of page, one row per deck or page."""
+    tables = {}
+    for report in [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]:
+        for name, value in getattr(report, "user_properties", []):
+            if name == "measured" and report.when == "call":
+                title, row, counts = value
+                tables.setdefault(title, {})[row] = counts
+    for title, rows in tables.items():
         terminalreporter.section(title)
         columns = list(next(iter(rows.values())))
-        terminalreporter.write_line(f"{'':44s}" + "".join(f"{c:>16s}" for c in columns))
-        for name, counts in rows.items():
-            terminalreporter.write_line(f"{name[:44]:44s}" +
+        terminalreporter.write_line(f"{'':34s}" + "".join(f"{c:>16s}" for c in columns))
+        for name, counts in sorted(rows.items()):
+            terminalreporter.write_line(f"{name[:34]:34s}" +
                                         "".join(f"{counts[c]:>16d}" for c in columns))
-        terminalreporter.write_line(f"{'all':44s}" + "".join(
+        terminalreporter.write_line(f"{'all':34s}" + "".join(
             f"{sum(counts[c] for counts in rows.values()):>16d}" for c in columns))
