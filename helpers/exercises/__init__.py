@@ -138,9 +138,9 @@ def number_verdict(answer, expected, what, rel, mistakes=(), hint="", shown=None
     if why:
         return False, why
     if near(value, expected, rel):
-        return True, f"{what} is {value:.7g}"
+        return True, f"{what} is {value:.5g}"
     if shown is not None and value == round(expected, shown):
-        return True, f"{what} is {value:g} as the chapter prints it; computed, {expected:.6g}"
+        return True, f"{what} is {value:g} as the chapter prints it; computed, {expected:.5g}"
     for wrong, fix in mistakes:
         if near(value, wrong, rel):
             return False, fix
