@@ -43,13 +43,33 @@ def test_03_2_bytes_of_float64_x():
     x, _ = sine_data(2000)
     for right in (x.to(torch.float64).nbytes, np.int64(x.double().numpy().nbytes), 16000.0,
                   x.double().element_size() * x.numel(), torch.tensor(16000)):
-        assert verdict("03.2", right)[0], right
+        ok, message = verdict("03.2", right)  # the number still counts; the function is preferred
+        assert ok and "preferred answer" in message, right
     for wrong, fix in [(x.nbytes, "float32"), (x.numel(), "number of elements"),
                        (x.double().element_size(), "one element"), (128000, "bits"),
                        (16001, "ask the float64 tensor"), ("16000", "whole number"),
                        (np.array([16000, 1]), "one whole number"), (True, "whole number")]:
         ok, message = verdict("03.2", wrong)
         assert not ok and fix in message, (wrong, message)
+
+
+def float64_bytes(tensor):
+    """The preferred answer to 03.2: any tensor's size once converted to float64, in bytes."""
+    return tensor.to(torch.float64).nbytes
+
+
+def test_03_2_the_preferred_answer_a_function_that_asks_any_tensor():
+    ok, message = verdict("03.2", float64_bytes)
+    assert ok and "16000 bytes" in message
+    assert verdict("03.2", lambda t: t.double().element_size() * t.numel())[0]
+    for wrong, fix in [(lambda t: t.nbytes, "own dtype: convert to float64"),
+                       (lambda t: 16000, "returns 16000 whatever the tensor"),
+                       (lambda t: t.numel(), "counts the elements"),
+                       (lambda t: 4 * t.numel(), "does not give the float64 size"),
+                       (lambda t: t.double(), "should return one number of bytes"),
+                       (lambda t: t.missing(), "failed with AttributeError")]:
+        ok, message = verdict("03.2", wrong)
+        assert not ok and fix in message, message
 
 
 def test_03_3_as_tensor_shares_memory():

@@ -22,7 +22,7 @@ def vector_verdict(answer, expected, what, tol, mistakes=(), hint=""):
         return False, why
     for target, fix in [(expected, None), *mistakes]:
         if np.abs(values - target).max() <= tol * np.abs(target).max():
-            shown = ", ".join(f"{round(v, 1) + 0.0:g}" for v in values)  # + 0.0: no "-0"
+            shown = ", ".join(f"{round(v, 1) + 0.0:.5g}" for v in values)  # + 0.0: no "-0"
             return (True, f"{what} = [{shown}]") if fix is None else (False, fix)
     return False, f"that is not {what} yet{': ' + hint if hint else ''}"
 

@@ -55,8 +55,8 @@ def computes(pair, times):
     """Return in words the line that the layer `pair` applied `times` times computes."""
     slope, intercept = composed(pair, times)
     sign = "-" if intercept < 0 else "+"
-    return (f"({pair[0]:.6g}, {pair[1]:.6g}) applied {times} times computes "
-            f"{slope:.6g}x {sign} {abs(intercept):.6g}")
+    return (f"({pair[0]:.5g}, {pair[1]:.5g}) applied {times} times computes "
+            f"{slope:.5g}x {sign} {abs(intercept):.5g}")
 
 
 @exercise("09.2")

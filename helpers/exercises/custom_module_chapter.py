@@ -109,9 +109,9 @@ def module_verdict(answer, want, hint, set_values, formula, what):
         return False, problem
     loss, best = trained_loss(module), least_squares_fit(*sine_data(2000, device="cpu")).loss
     if not abs(loss - best) <= OPTIMUM_LOSS_TOL * best:
-        return False, (f"trained, it ends at loss {loss:.4f}, not at the optimum: does "
+        return False, (f"trained, it ends at loss {loss:.5g}, not at the optimum: does "
                        "forward add anything that is not a Parameter times a feature?")
-    return True, f"Parameters, forward and gradients are right; trained, it reaches {loss:.4f}"
+    return True, f"Parameters, forward and gradients are right; trained, it reaches {loss:.5g}"
 
 
 @exercise("08.1")

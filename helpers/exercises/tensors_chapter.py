@@ -2,7 +2,16 @@
 import numpy as np
 import torch
 
-from helpers.exercises import as_array, describe, exercise, is_tensor, not_finite, sine_points
+from helpers.exercises import (
+    as_array,
+    as_number,
+    describe,
+    exercise,
+    is_tensor,
+    not_finite,
+    oneline,
+    sine_points,
+)
 from helpers.reference import least_squares_fit, polynomial_loss
 
 OPTIMUM_TOL = 1e-6  # relative: a loss this near the optimum's is least squares', not training's
@@ -39,12 +48,38 @@ def coefficients_as_numpy(answer):
     if loss > TRAINED_RATIO * best:
         return False, (f"these coefficients give loss {loss:.4g}, more than {TRAINED_RATIO:g} "
                        "times the optimum's: are they a, b, c, d after the 2,000 training steps?")
-    return True, f"a float64 array of shape (4,): the trained cubic, loss {loss:.4f}"
+    return True, f"a float64 array of shape (4,): the trained cubic, loss {loss:.5g}"
+
+
+def float64_bytes_verdict(function):
+    """Return (ok, message): whether `function(tensor)` gives any tensor's size in float64 bytes."""
+    name = getattr(function, "__name__", "your function")
+    probes = [lambda: torch.zeros(2000), lambda: torch.zeros(3, 5, dtype=torch.int8),
+              lambda: torch.zeros(7, dtype=torch.float64), lambda: torch.zeros(4, 2).half()]
+    try:
+        got = [as_number(function(make()), "")[0] for make in probes]  # None: not a number
+    except Exception as error:  # the learner's function failed: report it instead of crashing
+        return False, f"{name}(tensor) failed with {oneline(error)}"
+    tensors = [make() for make in probes]
+    if None in got:
+        return False, f"{name}(tensor) should return one number of bytes for any tensor"
+    if got == [8 * t.numel() for t in tensors]:
+        return True, (f"{name} asks the tensor: x in float64 takes {got[0]:.0f} bytes, 8 for "
+                      "each of its 2,000 numbers")
+    if got == [t.nbytes for t in tensors]:
+        return False, f"{name} gives the size in the tensor's own dtype: convert to float64 first"
+    if len(set(got)) == 1:
+        return False, f"{name} returns {got[0]:g} whatever the tensor: ask the tensor it is given"
+    if got == [t.numel() for t in tensors]:
+        return False, f"{name} counts the elements: multiply by the bytes per float64 element"
+    return False, f"{name} does not give the float64 size of its tensor: try torch.zeros(3)"
 
 
 @exercise("03.2")
 def bytes_of_float64_x(answer):
-    """Check the memory of 2,000 float64 numbers, in bytes (8 bytes each)."""
+    """Check a function giving any tensor's float64 size in bytes, or the number for x (16000)."""
+    if callable(answer) and not isinstance(answer, type):
+        return float64_bytes_verdict(answer)
     if isinstance(answer, str | bool | np.bool_ | list | tuple | dict):
         return False, f"should be a whole number of bytes, got {describe(answer)}"
     values = as_array(answer)
@@ -56,7 +91,8 @@ def bytes_of_float64_x(answer):
                 8: "that is the size of one element: the tensor holds 2,000 of them",
                 128000: "that is in bits: a byte holds 8 bits, nbytes counts bytes"}
     if value == 2000 * 8:
-        return True, "16000 bytes: 8 bytes for each of the 2,000 float64 numbers"
+        return True, ("16000 bytes: 8 bytes for each of the 2,000 float64 numbers (a function "
+                      "float64_bytes(tensor) that asks any tensor is the preferred answer)")
     if value in mistakes:
         return False, mistakes[value]
     return False, ("that is not the size yet: ask the float64 tensor (nbytes, or "
