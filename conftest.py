@@ -8,6 +8,7 @@ import pytest
 # Every kernel the tests start (nbval, nbclient) inherits this: a lesson's helpers.claim that does
 # not hold fails its cell instead of printing a verdict (helpers/claims.py).
 os.environ["COURSE_CLAIMS"] = "strict"
+os.environ["COURSE_PROGRESS"] = "off"  # and no check writes the learner's progress file
 
 
 def pytest_configure(config):

@@ -8,6 +8,7 @@ import importlib
 import numpy as np
 
 from helpers.course import CHAPTERS
+from helpers.learner_progress import record_verdict
 from helpers.reference import sine_points  # noqa: F401 (the chapters' checks import it from here)
 
 CLOSE = 0.01  # nearer than this (relative) but not right: "close, but not to the precision asked"
@@ -53,6 +54,7 @@ def check(exercise_id, answer):
     """Print one line: whether `answer` solves exercise `exercise_id` (Correct or Not yet), why."""
     ok, message = verdict(exercise_id, answer)
     print(f"{'Correct' if ok else 'Not yet'} ({exercise_id}): {' '.join(str(message).split())}")
+    record_verdict(exercise_id, ok)  # a solved exercise joins helpers.progress()
 
 
 def oneline(error, limit=160):

@@ -1,0 +1,141 @@
+"""helpers.grade, the student edition (tools/student_edition.py) and the nbgrader round trip on two
+real chapters: the release holds no solution and no output in its exercise cells; nbgrader
+autograde gives the worked solutions full marks, typical wrong answers and the untouched release
+zero, and its feedback shows each check's message."""
+import json
+
+import nbformat
+import numpy as np
+import pytest
+from nbgrader.api import Gradebook
+
+import helpers
+from helpers.exercises import sine_points
+from tools import student_edition
+
+GRADED = ["01_introduction.ipynb", "02_numpy.ipynb"]  # the two quickest chapters to run
+WRONG = {  # a typical wrong answer to each of their exercises, typed in the chapter's context
+    "01.1": "answer = (y**2).mean().item()  # the mean, not the sum",
+    "01.2": "answer = best_loss  # the best cubic's loss, not the line's",
+    "02.1": "answer = np.sum(2 * (y - x) * x**3)  # the sign flipped",
+    "02.2": "answer = 1 / eigenvalues.max()  # where 1 - lr * eigenvalue reaches 0, not -1",
+    "02.3": "answer = float(np.sum(y**2))  # the loss at the start, before any update",
+}
+STUDENTS = ["correct", "wrong", "untouched"]
+
+
+def right_answer_02_1():
+    """Return dL/dd at a = 0, b = 1, c = 0, d = 0, in float64: sum of 2 (x - y) x^3."""
+    x, y = (np.asarray(v, dtype=np.float64) for v in sine_points())
+    return float(np.sum(2 * (x - y) * x**3))
+
+
+def test_grade_passes_a_right_answer_silently(capsys):
+    assert helpers.grade("02.1", right_answer_02_1()) is None
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("answer", [None, -1.0, "12.5", [1.0, 2.0]])
+def test_grade_fails_any_other_answer_with_the_checks_message(capsys, answer):
+    helpers.check("02.1", answer if answer != -1.0 else -right_answer_02_1())
+    printed = capsys.readouterr().out.strip()
+    with pytest.raises(AssertionError) as failure:
+        helpers.grade("02.1", answer if answer != -1.0 else -right_answer_02_1())
+    assert str(failure.value) == printed and printed.startswith("Not yet (02.1): ")
+
+
+def test_grade_refuses_an_unknown_exercise():
+    with pytest.raises(ValueError, match="unknown exercise '99.1'"):
+        helpers.grade("99.1", 1.0)
+
+
+def exercise_ids(notebook):
+    """Return the exercise ids of the check cells of a notebook, in order."""
+    return [i for i in map(student_edition.exercise_id_of, notebook.cells) if i]
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """Return an nbgrader course folder with the source and release of the GRADED chapters."""
+    folder = tmp_path_factory.mktemp("nbgrader")
+    assert student_edition.main(["--course", str(folder), *GRADED]) == 0
+    return folder
+
+
+def read(path):
+    """Return the notebook at `path` (nbformat 4)."""
+    return nbformat.read(path, as_version=4)
+
+
+def released(course, name):
+    """Return the release notebook of chapter notebook `name`."""
+    return read(course / "release" / name.removesuffix(".ipynb") / name)
+
+
+@pytest.mark.parametrize("name", GRADED)
+def test_the_release_holds_no_solution_and_no_output_in_exercise_cells(course, name):
+    chapter, release = read(student_edition.BOOKS / name), released(course, name)
+    solutions = student_edition.worked_solutions(read(student_edition.BOOKS / "solutions" / name))
+    graded = [cell for cell in release.cells if "nbgrader" in cell.metadata]
+    assert exercise_ids(release) == exercise_ids(chapter) == list(solutions)
+    assert len(graded) == 2 * len(solutions)
+    for cell in graded:
+        assert cell.outputs == [] and cell.execution_count is None
+        lines = cell.source.splitlines()
+        if cell.metadata.nbgrader["solution"]:  # the hint, then what the chapter's cell has
+            assert len(lines) == 2 and lines[0].startswith("# ") and lines[1] == "answer = None"
+        else:
+            assert cell.metadata.nbgrader["points"] == 1 and len(lines) == 1
+    text = json.dumps(release.cells)
+    for solution in solutions.values():
+        assert solution not in text and solution.splitlines()[-1] not in text
+    for hidden in ("SOLUTION", "HIDDEN TESTS", "helpers.grade", "solutions/", "worked solution"):
+        assert hidden not in text
+    assert not any("nav" in cell.metadata.get("tags", []) for cell in release.cells)
+
+
+def submission(release, answers):
+    """Return a copy of `release` with answer cell of each id in `answers` set to its code."""
+    notebook = nbformat.from_dict(json.loads(json.dumps(release)))
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        exercise_id = grade_id.removeprefix("answer-").replace("-", ".")
+        if grade_id.startswith("answer-") and exercise_id in answers:
+            cell.source = answers[exercise_id]
+    return notebook
+
+
+def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course):
+    expected = {}
+    for name in GRADED:
+        assignment, release = name.removesuffix(".ipynb"), released(course, name)
+        solutions = student_edition.worked_solutions(
+            read(student_edition.BOOKS / "solutions" / name))
+        missing = sorted(set(solutions) - set(WRONG))
+        assert not missing, f"add a typical wrong answer for {missing} to WRONG"
+        for student, answers in zip(STUDENTS, [solutions, WRONG, {}], strict=True):
+            folder = course / "submitted" / student / assignment
+            folder.mkdir(parents=True)
+            nbformat.write(submission(release, answers), folder / name)
+        expected[assignment] = len(solutions)
+    student_edition.nbgrader(course, "autograde", "*")  # every submission, one run
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {(student, assignment): gradebook.find_submission(assignment, student).score
+                  for student in STUDENTS for assignment in expected}
+    assert scores == {(student, assignment): points if student == "correct" else 0
+                      for student in STUDENTS for assignment, points in expected.items()}
+    for name in GRADED:  # the feedback on a wrong answer is what helpers.check says
+        graded = read(course / "autograded" / "wrong" / name.removesuffix(".ipynb") / name)
+        assert_each_test_cell_fails_with_the_checks_message(graded)
+
+
+def assert_each_test_cell_fails_with_the_checks_message(notebook):
+    """Fail unless each test cell printed "Not yet (NN.k): ..." and failed with that message."""
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if grade_id.startswith("check-"):
+            exercise_id = grade_id.removeprefix("check-").replace("-", ".")
+            printed = "".join(output.get("text", "") for output in cell.outputs)
+            errors = [output for output in cell.outputs if output.output_type == "error"]
+            assert printed.startswith(f"Not yet ({exercise_id}): "), (exercise_id, printed)
+            assert [(e.ename, e.evalue) for e in errors] == [("AssertionError", printed.strip())]

@@ -1,0 +1,199 @@
+"""Build the student edition: an nbgrader course folder with each chapter's source and release.
+
+Usage: python tools/student_edition.py [--course DIR] [CHAPTER ...]   (default: every chapter,
+       into build/nbgrader; a chapter is named by its number, "01", or its notebook's name)
+
+Each chapter is one nbgrader assignment named after its notebook (01_introduction). Its source,
+DIR/source/<assignment>/<notebook>, is the chapter notebook (notebooks/NN_name.ipynb) with, per
+exercise (see the course's exercise format: the exercise's Markdown, a learner cell tagged
+"exercise", a check cell tagged "check"):
+- the learner cell as an autograded answer cell: the hint comment, then the worked solution from
+  notebooks/solutions/NN_name.ipynb between `### BEGIN SOLUTION` and `### END SOLUTION`;
+- the check cell as an autograded test cell worth 1 point: the chapter's `helpers.check` line, then
+  `helpers.grade` between `### BEGIN HIDDEN TESTS` and `### END HIDDEN TESTS`, which fails the
+  cell unless the answer is right;
+- no outputs in either; no line or sentence of the Markdown points at the worked solutions, and
+  the navigation line goes (its links lead nowhere in a release). Lessons keep their outputs.
+Then `nbgrader generate_assignment` writes DIR/release/<assignment>/<notebook>: answer cells hold
+the hint and `answer = None`, test cells only the `helpers.check` line.
+"""
+import argparse
+import copy
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from helpers.course import CHAPTERS
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOKS = ROOT / "notebooks"
+COURSE = ROOT / "build" / "nbgrader"
+CHECK_CALL = re.compile(r'^helpers\.check\("(\d\d\.\d+)", answer\)$')
+SOLUTION_LINK = re.compile(r"\]\((\.\./)?(notebooks/)?solutions/")  # a Markdown link to them
+SOLUTION_SENTENCE = re.compile(  # a sentence that says where the worked solutions are
+    r"(?:(?<=[.!?])|^)[^.!?]*(?:\bworked solutions?\b|`solutions`)[^.!?]*[.!?]", re.MULTILINE)
+CONFIG = '''"""nbgrader's settings for this course folder (written by tools/student_edition.py)."""
+import os
+
+c = get_config()  # noqa: F821 (nbgrader defines get_config when it reads this file)
+c.CourseDirectory.course_id = "learning-pytorch"
+# A release's answer cell: the hint comment, then what the chapter's learner cell has.
+c.ClearSolutions.code_stub = {"python": "answer = None"}
+# The lessons keep their stored outputs, so the edition reads like the chapter; the exercise
+# cells of the source have none (tools/student_edition.py).
+c.ClearOutput.enabled = False
+# Every cell of a chapter runs in seconds; a learner's slow loop gets two minutes.
+c.Execute.timeout = 120
+# Grading runs each submission's helpers.check: none of that is the teacher's own progress.
+os.environ["COURSE_PROGRESS"] = "off"
+'''
+
+
+def tags(cell):
+    """Return the cell's tags (a list, empty when it has none)."""
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def exercise_id_of(cell):
+    """Return the exercise id a check cell checks ("01.1"), or None if `cell` is no check cell."""
+    match = CHECK_CALL.match(cell.source.strip()) if cell.cell_type == "code" else None
+    return match.group(1) if match and "check" in tags(cell) else None
+
+
+def worked_solutions(solutions):
+    """Return {exercise id: solution code} from a solutions notebook (one solution per exercise)."""
+    found, pending = {}, None
+    for cell in solutions.cells:
+        if "solution" in tags(cell):
+            if pending is not None:
+                raise ValueError(f"two solution cells before a check: {cell.source[:60]!r}")
+            pending = cell.source.strip()
+        elif exercise_id_of(cell) and pending is not None:
+            found[exercise_id_of(cell)], pending = pending, None
+    return found
+
+
+def nbgrader_metadata(grade_id, **kind):
+    """Return the nbgrader cell metadata (schema 3) of a cell `grade_id` of the given kind."""
+    return {"grade": False, "grade_id": grade_id, "locked": False, "schema_version": 3,
+            "solution": False, "task": False, **kind}
+
+
+def graded_cell(cell, source, nbgrader):
+    """Return a copy of the code cell `cell` with `source`, no outputs and nbgrader's metadata."""
+    graded = copy.deepcopy(cell)
+    graded.update(source=source, outputs=[], execution_count=None)
+    graded.metadata["nbgrader"] = nbgrader
+    return graded
+
+
+def answer_cell(learner, exercise_id, solution):
+    """Return the learner cell as an autograded answer cell holding `solution`, hint kept."""
+    hint = learner.source.partition("#")[2].strip()
+    if not learner.source.startswith("answer = None") or not hint:
+        raise ValueError(f"{exercise_id}: the learner cell must be 'answer = None  # <hint>', "
+                         f"got {learner.source!r}")
+    return graded_cell(learner, f"# {hint}\n### BEGIN SOLUTION\n{solution}\n### END SOLUTION",
+                       nbgrader_metadata(f"answer-{exercise_id.replace('.', '-')}", solution=True))
+
+
+def test_cell(check, exercise_id):
+    """Return the check cell as an autograded test cell worth 1 point, with the hidden grade."""
+    hidden = f'### BEGIN HIDDEN TESTS\nhelpers.grade("{exercise_id}", answer)\n### END HIDDEN TESTS'
+    return graded_cell(check, f"{check.source.strip()}\n{hidden}", nbgrader_metadata(
+        f"check-{exercise_id.replace('.', '-')}", grade=True, locked=True, points=1))
+
+
+def without_solution_promises(cell):
+    """Return the Markdown cell without its lines and sentences that point at worked solutions."""
+    lines = [line for line in cell.source.splitlines() if not SOLUTION_LINK.search(line)]
+    text = SOLUTION_SENTENCE.sub("", "\n".join(lines))
+    return nbformat.from_dict({**cell, "source": text.rstrip()})
+
+
+def source_notebook(chapter, solutions):
+    """Return the nbgrader source of the chapter notebook, solutions from `solutions` inserted."""
+    answers, cells = worked_solutions(solutions), []
+    for cell in chapter.cells:
+        exercise_id = exercise_id_of(cell)
+        if "nav" in tags(cell):
+            continue
+        if exercise_id:
+            learner = cells.pop() if cells and "exercise" in tags(cells[-1]) else None
+            if learner is None or exercise_id not in answers:
+                missing = "a learner cell before" if learner is None else "a worked solution of"
+                raise ValueError(f"exercise {exercise_id}: no {missing} its check cell")
+            cells += [answer_cell(learner, exercise_id, answers.pop(exercise_id)),
+                      test_cell(cell, exercise_id)]
+        else:
+            cells.append(without_solution_promises(cell) if cell.cell_type == "markdown" else cell)
+    if answers or not any("nbgrader" in cell.metadata for cell in cells):
+        raise ValueError(f"solutions without an exercise in the chapter: {sorted(answers)}"
+                         if answers else "the chapter has no exercise in the course's format")
+    return nbformat.from_dict({**chapter, "cells": cells})
+
+
+def write_source(course, chapter):
+    """Write the nbgrader source of `chapter` (a helpers.course.Chapter) under `course`; return
+    its assignment name."""
+    assignment = Path(chapter.file).stem
+    paths = BOOKS / chapter.file, BOOKS / "solutions" / chapter.file
+    for path in paths:
+        if not path.exists():
+            raise SystemExit(f"{chapter.file}: {path.relative_to(ROOT)} is missing")
+    try:
+        source = source_notebook(*(nbformat.read(path, as_version=4) for path in paths))
+    except ValueError as error:
+        raise SystemExit(f"{chapter.file}: {error}") from None
+    folder = course / "source" / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(source, folder / chapter.file)
+    return assignment
+
+
+def build(course, chapters):
+    """Write the course folder's config and sources, run nbgrader generate_assignment on each
+    chapter; return the release folder."""
+    course.mkdir(parents=True, exist_ok=True)
+    (course / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    for chapter in chapters:
+        write_source(course, chapter)
+    nbgrader(course, "generate_assignment", "*", "--force")  # every assignment in source/
+    return course / "release"
+
+
+def nbgrader(course, *arguments):
+    """Run the nbgrader command `arguments` in the course folder `course`; fail if it fails."""
+    bin_folder = Path(sys.executable).parent  # nbgrader, and the alembic it runs, are there
+    path = os.pathsep.join([str(bin_folder), os.environ.get("PATH", "")])
+    subprocess.run([bin_folder / "nbgrader", *arguments, "--log-level=WARN"], cwd=course,
+                   check=True, env={**os.environ, "PATH": path})
+
+
+def chosen_chapters(names):
+    """Return the chapters `names` picks (numbers "01" or notebook names), all if none."""
+    known = {key: chapter for chapter in CHAPTERS
+             for key in (chapter.number, chapter.file, Path(chapter.file).stem)}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise SystemExit(f"unknown chapters {unknown}; known: {', '.join(sorted(known))}")
+    return [known[name] for name in names] if names else list(CHAPTERS)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--course", type=Path, default=COURSE, help="the nbgrader course folder")
+    parser.add_argument("chapters", nargs="*", help="chapter numbers (01) or notebook names")
+    args = parser.parse_args(argv)
+    release = build(args.course.resolve(), chosen_chapters(args.chapters))
+    print(f"The student edition is in {release}: one folder per chapter "
+          f"({Path(CHAPTERS[0].file).stem}/{CHAPTERS[0].file}, ...) to hand out.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
