@@ -28,7 +28,20 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install  ## open the course in JupyterLab at chapter 01
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/01_introduction.ipynb
 
-test: install lint  ## helper unit tests, then every notebook under strict nbval
+# nbgrader, for teachers (requirements-teacher.txt, its own stamp): `make student` and the grading
+# tests of `make test` use it.
+TEACHER_STAMP := $(VENV)/.installed-teacher
+$(TEACHER_STAMP): $(STAMP) requirements-teacher.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-teacher.txt
+	touch $(TEACHER_STAMP)
+
+# The edition to hand out: each chapter as an nbgrader assignment, solutions and hidden tests in
+# build/nbgrader/source, the release without them in build/nbgrader/release (README: For teachers).
+.PHONY: student
+student: install $(TEACHER_STAMP)  ## the student edition (nbgrader release) in build/nbgrader
+	$(BIN)/python tools/student_edition.py
+
+test: install lint $(TEACHER_STAMP)  ## helper unit tests, then every notebook under strict nbval
 	$(BIN)/python tools/course_nav.py --check
 	$(BIN)/python -m pytest
 
