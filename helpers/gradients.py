@@ -49,8 +49,8 @@ def loss_and_gradient(features, y, coefficients):
         raise ValueError(f"features must be (n, k) and y (n,) (got {tuple(features.shape)} and "
                          f"{tuple(y.shape)})")
     if coefficients.shape != features.shape[1:]:
-        raise ValueError(f"need one coefficient per feature column (got {tuple(coefficients.shape)}"
-                         f" for {features.shape[1]} columns)")
+        raise ValueError(f"coefficients must hold one coefficient per feature column (got "
+                         f"{tuple(coefficients.shape)} for {features.shape[1]} columns)")
     return squared_error_and_gradient(features, y, coefficients)
 
 

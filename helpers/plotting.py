@@ -6,7 +6,16 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from helpers.validation import WrongType, choice, float_array, is_number, number, refuse, text
+from helpers.validation import (
+    WrongType,
+    choice,
+    float_array,
+    is_number,
+    number,
+    refuse,
+    shown,
+    text,
+)
 
 STYLE = {
     "figure.figsize": (6.0, 3.6),
@@ -51,23 +60,24 @@ def plot(xs, ys, labels=None, xlabel=None, ylabel=None, yscale="linear", hline=N
     """Draw each (x, y) pair as a line on one axes (new unless `ax` given); return the axes."""
     xs, ys = curves(xs, "xs"), curves(ys, "ys")
     if len(xs) != len(ys):
-        raise ValueError(f"need one x per y curve (got {len(xs)} xs and {len(ys)} ys)")
+        raise ValueError(f"xs and ys need one x per y curve (got {len(xs)} xs and {len(ys)} ys)")
     labels = labels if labels is not None else [None] * len(ys)
     if not isinstance(labels, list | tuple) or len(labels) != len(ys):
-        raise ValueError(f"need one label per curve (got {labels!r} for {len(ys)} curves)")
+        raise ValueError(f"labels need one label per curve (got {shown(labels)} for {len(ys)})")
     for label in labels:
-        text(label, "each label")
+        text(label, "each of labels")
     text(xlabel, "xlabel"), text(ylabel, "ylabel"), choice(yscale, "yscale", SCALES)
     if hline is not None and not (isinstance(hline, tuple) and len(hline) == 2):
         refuse("hline", "a pair (value, label)", hline, WrongType)
     if ax is not None and not isinstance(ax, Axes):
         refuse("ax", "a matplotlib Axes or None", ax, WrongType)
-    data = [(float_array(x, "each x", finite=False), float_array(y, "each y", finite=False))
+    data = [(float_array(x, "each of xs", finite=False), float_array(y, "each of ys", finite=False))
             for x, y in zip(xs, ys, strict=True)]  # NaN or inf: a gap in the line
     ax = ax if ax is not None else plt.figure().gca()
     for (x, y), label in zip(data, labels, strict=True):
         if x.shape != y.shape:
-            raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
+            raise ValueError(f"each x in xs and its y in ys must have the same shape (got "
+                             f"{x.shape} and {y.shape})")
         ax.plot(x, y, label=label)
     if hline is not None:
         ax.axhline(number(hline[0], "hline's value"), color="black", linestyle="--", linewidth=1,
