@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from helpers import least_squares_fit, noisy_line
-from helpers.course import Chapter
+from helpers.course import CHAPTERS, Chapter
 from tools import bench
 
 HAS_PROC = Path("/proc/self/status").exists()
@@ -97,7 +97,23 @@ def test_what_was_not_measured_is_neither_met_nor_missed():
     assert "01" in "\n".join(bench.report(rows))
 
 
+def test_the_explorers_timed_are_those_of_the_chapters_own_modules():
+    import helpers
+
+    names = bench.explorer_names(CHAPTERS)
+    assert len(names) == sum(m.startswith("explorers.") for c in CHAPTERS for m in c.helpers)
+    assert all(callable(getattr(helpers, name)) for name in names)
+    assert bench.explorer_names([c for c in CHAPTERS if c.number == "01"]) == []
+
+
+@pytest.fixture
+def no_explorers(monkeypatch):
+    """Time no explorer in bench.main (each redraw trains and draws for real)."""
+    monkeypatch.setattr(bench, "explorer_redraws", lambda chapters: {})
+
+
 def test_every_chapter_and_its_scripts_are_run_and_a_failure_fails_the_run(monkeypatch, capsys):
+    monkeypatch.setattr(bench, "explorer_redraws", lambda chapters: {"lr_explorer": 0.25})
     ran = []
     monkeypatch.setattr(bench, "run_notebook", lambda path: ran.append(path.name) or (1.0, 90.0))
     monkeypatch.setattr(bench, "run_script", lambda path: ran.append(path.name) or (
@@ -109,9 +125,11 @@ def test_every_chapter_and_its_scripts_are_run_and_a_failure_fails_the_run(monke
                    "dynamic_net.py", "repeated_linear.py"]  # from helpers/course.py
     out = capsys.readouterr().out
     assert "FAILED numpy_fit.py: exit 1: Traceback: boom" in out and "whole course" in out
+    assert "lr_explorer 0.25" in out and "0.25 s (lr_explorer)" in out
 
 
-def test_a_broken_notebook_is_reported_and_the_others_still_timed(monkeypatch, capsys):
+def test_a_broken_notebook_is_reported_and_the_others_still_timed(monkeypatch, capsys,
+                                                                 no_explorers):
     def run_notebook(path):
         if path.name.startswith("01"):
             raise RuntimeError("cell 3 failed\nNameError: x")

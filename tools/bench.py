@@ -2,14 +2,12 @@
 
 Usage: python tools/bench.py [notebooks/NN_name.ipynb ...]   (default: every chapter that exists)
 
-Per chapter it prints the notebook's wall time (kernel start to stop, as nbval runs it; the kernel
-is stopped at once) and the kernel's peak resident memory (VmHWM from /proc, n/a elsewhere), and
-beside them the wall time of the chapter's plain scripts (Chapter.scripts in helpers/course.py:
-the tutorial's training in ordinary Python, each run as a whole process). Below come the targets,
-each met or MISSED. The overhead is the notebooks' wall time over their scripts', summed over the
-chapters that have scripts; it is printed again without the chapters that train far less than
-their script (Chapter.less_work). Figures to read, never tests: the exit status is non-zero only
-when a notebook or a script fails.
+Per chapter: the notebook's wall time (kernel start to stop, as nbval runs it) and its kernel's
+peak memory (VmHWM from /proc), beside the wall time of its plain scripts (Chapter.scripts in
+helpers/course.py: the tutorial's training in ordinary Python, each a whole process). Then each
+explorer's redraw time, and the targets met or MISSED. The overhead is the notebooks' wall time
+over their scripts', also without the chapters that train far less (Chapter.less_work).
+Figures to read, never tests: the exit status is non-zero only when something fails to run.
 """
 import os
 import re
@@ -25,10 +23,12 @@ from helpers.course import CHAPTERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT_DIR = ROOT / "bench" / "scripts"
-TARGETS = {  # the most each figure may be on the 2-core CPU machine
-    "whole course": 60.0, "slowest chapter": 15.0, "kernel peak memory": 600.0,
-    "overhead over the plain scripts": 1.5, "overhead without the chapters that train less": 1.5,
-    "slowest explorer redraw": 0.3}
+TARGETS = {  # figure: (the most it may be on the 2-core CPU machine, unit, decimals printed)
+    "whole course": (60, "s", 1), "slowest chapter": (15, "s", 1),
+    "kernel peak memory": (600, "MB", 0), "overhead over the plain scripts": (1.5, "x", 2),
+    "overhead without the chapters that train less": (1.5, "x", 2),
+    "slowest explorer redraw": (0.3, "s", 2)}
+VERDICT = {None: "n/a", True: "met", False: "MISSED"}
 
 
 def peak_memory_mb(pid):
@@ -74,32 +74,28 @@ def overhead(rows):
 
 
 def verdicts(rows, redraws=None):
-    """Return (target, figure, limit, met) for each target; met is None where nothing was measured.
-
-    `rows` hold each chapter's "chapter" (helpers.course.Chapter), "wall" seconds, kernel "peak" MB
-    (None if unknown) and "scripts" {name: wall seconds}; `redraws` is {explorer: seconds}.
-    """
+    """Return (target, figure, limit, met) per target (met None: not measured) for `rows`, each
+    {"chapter": Chapter, "wall": s, "peak": MB or None, "scripts": {name: s}}, and `redraws`."""
     slowest = max(rows, key=lambda row: row["wall"])
-    heaviest = max((row for row in rows if row["peak"] is not None), key=lambda row: row["peak"],
-                   default=None)
-    redraws = redraws or {}
-    worst = max(redraws, key=redraws.get, default=None)
-    figures = {  # target: (value, where, unit, digits)
-        "whole course": (sum(row["wall"] for row in rows), f"{len(rows)} chapters", "s", 1),
-        "slowest chapter": (slowest["wall"], slowest["chapter"].number, "s", 1),
-        "kernel peak memory": (heaviest and heaviest["peak"],
-                               heaviest and heaviest["chapter"].number, "MB", 0),
-        "overhead over the plain scripts": (overhead(rows), "", "x", 2),
+    peaks = [row for row in rows if row["peak"] is not None]
+    heaviest = max(peaks, key=lambda row: row["peak"]) if peaks else None
+    worst = max(redraws, key=redraws.get) if redraws else None
+    measured = {  # target: (value or None, where)
+        "whole course": (sum(row["wall"] for row in rows), f"{len(rows)} chapters"),
+        "slowest chapter": (slowest["wall"], slowest["chapter"].number),
+        "kernel peak memory": (heaviest["peak"], heaviest["chapter"].number) if heaviest else (
+            None, None),
+        "overhead over the plain scripts": (overhead(rows), None),
         "overhead without the chapters that train less": (
-            overhead([row for row in rows if not row["chapter"].less_work]), "", "x", 2),
-        "slowest explorer redraw": (worst and redraws[worst], worst, "s", 2),
-    }
+            overhead([row for row in rows if not row["chapter"].less_work]), None),
+        "slowest explorer redraw": (redraws[worst], worst) if worst else (None, None)}
     results = []
-    for target, (value, where, unit, digits) in figures.items():
-        figure = "n/a" if value is None else f"{value:.{digits}f} {unit}"
-        figure += f" ({where})" if value is not None and where else ""
-        met = None if value is None else value <= TARGETS[target]
-        results.append((target, figure, f"{TARGETS[target]:g} {unit}", met))
+    for target, (value, where) in measured.items():
+        limit, unit, digits = TARGETS[target]
+        text = "n/a" if value is None else f"{value:.{digits}f} {unit}"
+        text += f" ({where})" if where else ""
+        met = None if value is None else value <= limit
+        results.append((target, text, f"{limit:g} {unit}", met))
     return results
 
 
@@ -113,19 +109,30 @@ def report(rows, redraws=None):
     if redraws:
         lines.append("explorer redraws (s): "
                      + ", ".join(f"{name} {seconds:.2f}" for name, seconds in redraws.items()))
-    lines += ["", "targets (2-core CPU)"] + [
-        f"  {target:<46} {figure:<22} at most {limit:<7} "
-        f"{'n/a' if met is None else 'met' if met else 'MISSED'}"
-        for target, figure, limit, met in verdicts(rows, redraws)]
-    less = [row["chapter"].less_work for row in rows if row["chapter"].less_work]
-    return lines + [f"  (trains less: {note})" for note in less]
+    lines += ["", "targets (2-core CPU)"]
+    for target, text, limit, met in verdicts(rows, redraws):
+        lines.append(f"  {target:<46} {text:<22} at most {limit:<7} {VERDICT[met]}")
+    return lines + [f"  (trains less: {row['chapter'].less_work})" for row in rows
+                    if row["chapter"].less_work]
 
 
-def load_line(start, end):
-    """Return the load-average line, saying whether other work shared the machine."""
-    busy = start[0] >= 1.0 or end[0] >= os.cpu_count() + 1
-    return (f"load average (1 min) {start[0]:.1f} at start, {end[0]:.1f} at end, on "
-            f"{os.cpu_count()} cores: {'busy, figures are upper bounds' if busy else 'quiet'}")
+def explorer_names(chapters):
+    """Return the names of the explorers the chapters' own explorer modules define."""
+    import helpers
+
+    return [name for chapter in chapters for module in chapter.helpers
+            if module.startswith("explorers.") for name in helpers.HOMES[module]
+            if name.endswith("_explorer")]
+
+
+def explorer_redraws(chapters):
+    """Return {explorer: median seconds from a slider move to its redrawn output} in this process,
+    set up as a chapter is (seeds, one thread, the course's style)."""
+    import helpers
+    from helpers.explorers import redraw_seconds
+
+    helpers.setup()  # prints the versions and device the explorers run with
+    return {name: redraw_seconds(getattr(helpers, name)()) for name in explorer_names(chapters)}
 
 
 def main(argv):
@@ -138,7 +145,7 @@ def main(argv):
         raise SystemExit(f"not chapters of helpers/course.py: {', '.join(unknown)}")
     print(f"notebooks on COURSE_DEVICE={os.environ.get('COURSE_DEVICE') or 'cpu'}; plain scripts "
           "on the CPU", flush=True)
-    start_load, rows, failed = os.getloadavg(), [], []
+    start_load, rows, failed = os.getloadavg()[0], [], []
     for path in paths:
         chapter, scripts = by_file[path.name], {}
         try:
@@ -151,9 +158,14 @@ def main(argv):
             failed += [f"{name}.py: exit {status}: {last}"] if status else []
         rows.append({"chapter": chapter, "wall": wall, "peak": peak, "scripts": scripts})
         print(f"  {chapter.number}: {wall:.1f} s", flush=True)
-    redraws = {}  # hook: {explorer: seconds of one slider redraw}, once helpers can time one
+    redraws = {}
+    try:
+        redraws = explorer_redraws([row["chapter"] for row in rows])
+    except Exception as error:  # the chapters' figures still print
+        failed.append(f"explorer redraw: {type(error).__name__}: {error}")
     if rows:
-        print("\n".join(["", *report(rows, redraws), "", load_line(start_load, os.getloadavg())]))
+        print("\n".join(["", *report(rows, redraws), "", f"load average (1 min) {start_load:.1f} "
+                          f"at start, {os.getloadavg()[0]:.1f} at end, on {os.cpu_count()} cores"]))
     print("".join(f"FAILED {line}\n" for line in failed), end="")
     return 1 if failed or not rows else 0
 
