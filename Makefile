@@ -41,7 +41,7 @@ $(TEACHER_STAMP): $(STAMP) requirements-teacher.txt
 student: install $(TEACHER_STAMP)  ## the student edition (nbgrader release) in build/nbgrader
 	$(BIN)/python tools/student_edition.py
 
-test: install lint $(TEACHER_STAMP)  ## helper unit tests, then every notebook under strict nbval
+test: install lint $(TEACHER_STAMP)  ## helper unit tests and every notebook under strict nbval, on all cores (xdist)
 	$(BIN)/python tools/course_nav.py --check
 	$(BIN)/python -m pytest
 
@@ -78,7 +78,7 @@ test-browser: install $(BROWSER_STAMP)  ## run every notebook in JupyterLab in h
 	@test -x $(CHROMIUM) || { echo "make test-browser needs Chromium at $(CHROMIUM): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -m browser -v
 
-bench: install  ## time every chapter beside plain scripts of its training; print the speed targets
+bench: install  ## time every chapter beside plain scripts of its training, and each explorer's redraw; print the targets
 	$(BIN)/python tools/bench.py
 
 lint: install
