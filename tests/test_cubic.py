@@ -36,3 +36,12 @@ def test_cubic_coefficients_are_bias_then_weights_and_give_the_model_loss():
 def test_cubic_coefficients_reject_other_models():
     with pytest.raises(ValueError, match="cubic_model"):
         cubic_coefficients(torch.nn.Linear(2, 1))
+
+
+def test_cubic_features_want_floating_point_and_coefficients_a_cubic_model():
+    with pytest.raises(ValueError, match="floating-point one-dimensional tensor"):
+        cubic_features(torch.arange(5))
+    with pytest.raises(ValueError, match="model must be cubic_model"):
+        cubic_coefficients(torch.nn.Sequential())
+    with pytest.raises(TypeError, match="model must be cubic_model"):
+        cubic_coefficients(None)

@@ -47,3 +47,23 @@ def test_noisy_line_rejects_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         noisy_line(**kwargs)
 
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"noise": math.nan}, "noise must be a standard deviation"), ({"slope": math.inf}, "slope"),
+    ({"intercept": True}, "intercept"), ({"seed": -1}, "seed must be a whole number from 0"),
+    ({"seed": 2**32}, "seed"), ({"seed": None}, "seed"), ({"n": 10**8 + 1}, "at most 1e\\+08")])
+def test_noisy_line_refuses_what_would_give_nan_or_an_unseeded_draw(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        noisy_line(**kwargs)
+
+
+def test_noisy_line_takes_numpy_scalars_and_the_largest_seed():
+    x, y = noisy_line(np.int64(5), np.float32(1.0), seed=2**32 - 1)
+    assert x.shape == y.shape == (5,) and np.isfinite(y).all()
+
+
+@pytest.mark.parametrize("dtype", [torch.int64, torch.bool, "float32", np.float32])
+def test_sine_data_wants_a_torch_floating_dtype(dtype):
+    with pytest.raises(ValueError, match="dtype must be one of torch.float16"):
+        sine_data(10, dtype=dtype)

@@ -76,3 +76,33 @@ def test_the_widget_reruns_training_when_a_slider_moves():
 def test_the_widget_refuses_bad_starting_values():
     with pytest.raises(ValueError, match="steps must be a whole number"):
         learning_rate_explorer(steps=0)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"learning_rate": 1e-2}, r"learning_rate must be on the slider, from 1e-08 to 0.0001 \(got"),
+    ({"learning_rate": 1e-9}, "learning_rate must be on the slider"),
+    ({"steps": 50}, r"steps must be on the slider, from 100 to 5000 \(got 50\)")])
+def test_the_widget_refuses_a_start_off_its_slider_instead_of_clamping_it(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        learning_rate_explorer(**kwargs)
+
+
+def test_the_widget_starts_at_the_edge_of_its_sliders():
+    widget = learning_rate_explorer(learning_rate=1e-4, steps=100)
+    rate, steps = widget.children[0].children
+    assert (rate.value, steps.value) == (1e-4, 100)
+
+
+def test_numpy_scalars_are_rates_and_step_counts_and_the_seed_is_checked():
+    run = train_cubic(np.float32(1e-6), np.int64(5), seed=np.int64(0))
+    assert run.losses == train_cubic(float(np.float32(1e-6)), 5).losses
+    with pytest.raises(ValueError, match="seed must be a whole number from 0 to 4294967295"):
+        train_cubic(1e-6, 5, seed=-1)
+
+
+def test_redraw_seconds_moves_a_slider_and_times_the_redraw():
+    from helpers.explorers import redraw_seconds
+
+    widget, redraws = learning_rate_explorer(steps=100), []
+    widget.children[1].observe(redraws.append, names="outputs")
+    assert redraw_seconds(widget, moves=2) > 0 and len(redraws) == 4  # down, back, down, back

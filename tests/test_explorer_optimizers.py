@@ -130,3 +130,17 @@ def test_the_widget_reports_divergence_when_the_rate_is_too_large():
 def test_the_widget_rejects_bad_steps():
     with pytest.raises(ValueError, match="steps"):
         optimizer_explorer(steps=0)
+
+
+def test_steps_are_bounded_on_both_sides_and_numpy_scalars_count():
+    from helpers.explorers import MAX_STEPS
+    from helpers.explorers.optimizers import check_settings
+
+    assert check_settings("SGD", np.float32(1e-3), np.int64(MAX_STEPS)) == (
+        pytest.approx(1e-3), MAX_STEPS)
+    with pytest.raises(ValueError, match=r"steps must be a whole number from 1 to 10000 \(got"):
+        train_with_optimizer("SGD", 1e-3, steps=MAX_STEPS + 1)
+    with pytest.raises(ValueError, match="steps must be a whole number from 1 to 10000"):
+        optimizer_explorer(steps=10**9)
+    with pytest.raises(ValueError, match="seed"):
+        train_with_optimizer("SGD", 1e-3, steps=2, seed=1.5)

@@ -7,13 +7,15 @@ import numpy as np
 import pytest
 import torch
 
-from helpers import train_twice_applied_line, twice_applied_line_solutions, weight_sharing_explorer
-from helpers.explorers.weight_sharing import (
+from helpers import (
     draw_twice_applied_runs,
-    loss_surface,
+    train_twice_applied_line,
     twice_applied_line_data,
     twice_applied_line_loss,
+    twice_applied_line_solutions,
+    weight_sharing_explorer,
 )
+from helpers.weight_sharing import loss_surface
 
 POSITIVE, NEGATIVE = twice_applied_line_solutions(1.233, 0.988)
 
@@ -147,3 +149,35 @@ def test_the_widget_draws_a_run_and_redraws_when_a_slider_moves():
 def test_the_widget_rejects_bad_settings():
     with pytest.raises(ValueError, match="steps"):
         weight_sharing_explorer(steps=0)
+
+
+def test_the_old_import_path_of_chapter_09_still_works():
+    from helpers.explorers import weight_sharing as explorer
+
+    assert explorer.twice_applied_line_data is twice_applied_line_data
+    assert explorer.draw_twice_applied_runs is draw_twice_applied_runs
+    assert explorer.twice_applied_line_loss is twice_applied_line_loss
+
+
+def test_steps_and_starts_are_bounded_on_both_sides():
+    from helpers.explorers import MAX_STEPS
+    from helpers.explorers.weight_sharing import check_settings
+
+    assert check_settings(np.float32(20.0), -20, np.int64(MAX_STEPS), 0.05) == (
+        20.0, -20.0, MAX_STEPS, 0.05)
+    for args, message in (((True, 0.0, 10, 0.05), "w0"), ((0.0, 0.0, MAX_STEPS + 1, 0.05),
+                                                          "steps must be a whole number from 1")):
+        with pytest.raises(ValueError, match=message):
+            train_twice_applied_line(*args)
+    with pytest.raises(ValueError, match="steps must be a whole number from 1 to 10000"):
+        weight_sharing_explorer(steps=10**9)
+
+
+def test_the_loss_refuses_nan_and_mismatched_data():
+    x, y = twice_applied_line_data()
+    with pytest.raises(ValueError, match="w must hold finite numbers"):
+        twice_applied_line_loss(math.nan, 0.0, x, y)
+    with pytest.raises(ValueError, match="x and y must have the same shape"):
+        twice_applied_line_loss(0.0, 0.0, x[:5], y)
+    with pytest.raises(TypeError, match="runs must be a non-empty list"):
+        draw_twice_applied_runs([])

@@ -1,4 +1,5 @@
 """polynomial_formula: rounded, signed terms that read back as the coefficients."""
+import math
 import re
 
 import numpy as np
@@ -35,3 +36,16 @@ def test_rounding_noise_never_shows_a_minus_sign():
 def test_bad_input_says_what_is_allowed(coefficients, digits):
     with pytest.raises(ValueError, match="must be"):
         polynomial_formula(coefficients, digits)
+
+
+@pytest.mark.parametrize(("coefficients", "digits", "message"), [
+    ([math.nan], 4, "coefficients must hold finite numbers"), (["1", "2"], 4, "coefficients"),
+    ([1.0], True, "digits must be a whole number from 0 to 10"), ([1.0], 11, "digits"),
+    ([1.0], math.nan, "digits")])
+def test_nan_strings_and_bool_digits_are_refused(coefficients, digits, message):
+    with pytest.raises(ValueError, match=message):
+        polynomial_formula(coefficients, digits)
+
+
+def test_numpy_digits_count_as_whole_numbers():
+    assert polynomial_formula([1.0, 2.0], np.int64(1)) == "y = 1.0 + 2.0 x"

@@ -1,5 +1,7 @@
 """Hand-derived gradients against autograd and finite differences; the closed-form descent path
 against gradient descent run step by step."""
+import math
+
 import numpy as np
 import pytest
 import torch
@@ -84,3 +86,24 @@ def test_descent_loss_rejects_bad_settings(learning_rate, steps, match):
 def test_descent_loss_wants_four_starting_coefficients():
     with pytest.raises(ValueError, match="start must be the four coefficients"):
         descent_loss(X, Y, [0.0, 1.0], 1e-6, 10)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((list(X), Y, START), "x must be a 1-D floating-point NumPy array or torch tensor"),
+    ((X, Y, [math.nan, 0.0, 0.0, 0.0]), "coefficients must hold finite numbers only"),
+    ((X, Y, "abcd"), "coefficients must be the four numbers"), ((X, Y, None), "coefficients")])
+def test_cubic_gradients_refuse_lists_and_nan(args, message):
+    with pytest.raises(ValueError, match=message):
+        cubic_gradients(*args)
+
+
+def test_descent_loss_takes_numpy_scalars_and_refuses_bools_and_nan_starts():
+    assert descent_loss(X, Y, START, np.float32(1e-6), np.int64(3)) == pytest.approx(
+        descent_loss(X, Y, START, float(np.float32(1e-6)), 3))
+    assert descent_loss(X, Y, START, 1e-6, 0) == pytest.approx(polynomial_loss(START, X, Y))
+    for kwargs, message in (({"learning_rate": True}, "learning_rate"), ({"steps": True}, "steps"),
+                            ({"start": [math.nan] * 4}, "start must hold finite numbers"),
+                            ({"steps": 10**12 + 1}, "at most 1e\\+12")):
+        with pytest.raises(ValueError, match=message):
+            descent_loss(**{"x": X, "y": Y, "start": START, "learning_rate": 1e-6, "steps": 3,
+                            **kwargs})

@@ -1,4 +1,6 @@
 """Plots: the right curves, scales and reference line, and clear errors."""
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -72,3 +74,35 @@ def test_explorer_figures_become_a_message_and_a_png():
     assert text == {"output_type": "stream", "name": "stdout", "text": "hello\n"}
     assert image["data"]["text/plain"] == "hello"
     assert image["data"]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+
+
+def test_plot_refuses_one_tensor_each_instead_of_lists_of_curves():
+    x, y = sine_data(50)
+    with pytest.raises(TypeError, match=r"xs must be a list of curves, one per line: plot\(\[x\]"):
+        plot(x, y)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"xs": [["1", "2"]], "ys": [[1.0, 2.0]]}, "each of xs must be a tensor, array or list"),
+    ({"xs": [[1.0]], "ys": [[1.0]], "yscale": "bogus"}, "yscale must be one of linear, log"),
+    ({"xs": [[1.0]], "ys": [[1.0]], "hline": 5}, r"hline must be a pair \(value, label\)"),
+    ({"xs": [[1.0]], "ys": [[1.0]], "ax": "x"}, "ax must be a matplotlib Axes or None")])
+def test_plot_names_the_bad_argument(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        plot(**kwargs)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"losses": []}, "losses must be at least 1 long"), ({"losses": None}, "losses"),
+    ({"losses": [2.0], "optimum": 0.0}, "optimum must be a positive finite number"),
+    ({"losses": [2.0], "optimum": math.nan}, "optimum"), ({"losses": [2.0], "optimum": True}, "")])
+def test_plot_losses_refuses_what_a_log_scale_cannot_show(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        plot_losses(**kwargs)
+
+
+def test_log_axes_label_powers_of_ten_in_plain_text():
+    from helpers.plotting import power_of_ten
+
+    assert [power_of_ten(v) for v in (1e3, 1e-6, 1.0, 2e3, 0.0)] == ["10³", "10⁻⁶", "10⁰", "", ""]
+    assert plot_losses([1e3, 10.0]).yaxis.get_major_formatter()(100.0) == "10²"

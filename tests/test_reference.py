@@ -1,4 +1,6 @@
 """The exact least-squares reference against an independent solver (torch normal equations)."""
+import math
+
 import numpy as np
 import pytest
 import torch
@@ -85,3 +87,25 @@ def test_to_float64_converts_tensors_arrays_and_lists_keeping_shape():
     assert array.dtype == np.float64 and array.shape == (2, 2)
     assert array[0, 0] == np.float64(np.float32(0.1))  # the float32 value, widened exactly
     assert to_float64([[1, 2]]).tolist() == [[1.0, 2.0]]
+
+
+def test_refuses_x_with_too_few_distinct_values_instead_of_an_arbitrary_fit():
+    with pytest.raises(ValueError, match=r"x must hold more than degree=3 distinct values \(got 1"):
+        least_squares_fit(np.zeros(50), np.arange(50.0))
+    assert least_squares_fit([0.0, 1.0, 2.0, 3.0], [1.0, 2.0, 0.0, 5.0]).loss < 1e-20  # 4 suffice
+
+
+def test_refuses_nan_data_and_a_degree_above_the_bound():
+    with pytest.raises(ValueError, match="x must hold finite numbers only"):
+        least_squares_fit([0.0, math.nan, 2.0], [0.0, 1.0, 2.0], degree=1)
+    x = np.linspace(-1, 1, 40)
+    assert len(least_squares_fit(x, x, degree=30).coefficients) == 31
+    with pytest.raises(ValueError, match="degree must be a whole number >= 0 and at most 30"):
+        least_squares_fit(x, x, degree=31)
+    with pytest.raises(ValueError, match="degree"):
+        least_squares_fit(x, x, degree=True)
+
+
+def test_polynomial_loss_wants_at_least_one_coefficient():
+    with pytest.raises(ValueError, match="coefficients must be at least 1 long"):
+        polynomial_loss([], [0.0, 1.0], [0.0, 1.0])
