@@ -11,7 +11,7 @@ TORCH ?= pypi
 TORCH_VERSION := $(shell sed -n 's/^torch==//p' requirements.txt)
 CPU_WHEELS := https://download.pytorch.org/whl/cpu
 
-.PHONY: install lab test test-portability test-matrix test-gpu test-browser bench lint nav notebooks slides test-slides clean
+.PHONY: install lab test test-portability test-matrix test-gpu test-browser bench lint nav notebooks slides test-slides site test-site clean
 
 install: $(STAMP)
 
@@ -109,6 +109,29 @@ slides: install $(SLIDES)/vendor/.installed  ## one offline reveal.js deck per c
 test-slides: slides $(BROWSER_STAMP)  ## measure every slide in Chromium (network refused)
 	@test -x $(CHROMIUM) || { echo "make test-slides needs Chromium at $(CHROMIUM): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/published/test_slides_in_chromium.py -m browser -q -n 2 --dist load
+
+# The course website: Sphinx, MyST-NB and sphinx-book-theme from requirements-site.txt (their own
+# stamp) read the stored notebooks (never executed); MathJax from npm (tools/site/package.json).
+SITE_STAMP := $(VENV)/.installed-site
+$(SITE_STAMP): $(STAMP) requirements-site.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-site.txt
+	touch $(SITE_STAMP)
+
+build/site-vendor/.installed: tools/site/package.json tools/site/package-lock.json
+	@command -v npm >/dev/null || { echo "make site needs npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	rm -rf build/site-vendor && mkdir -p build/site-vendor
+	cp tools/site/package.json tools/site/package-lock.json build/site-vendor/
+	cd build/site-vendor && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+site: install $(SITE_STAMP) build/site-vendor/.installed  ## the course website in build/site (offline)
+	$(BIN)/python tools/site/build_site.py --out build/site
+
+# Every page of the site in headless Chromium with the network refused: prints links, broken links,
+# typeset formulas and refused requests per page; fails on a broken link, a request or an error.
+test-site: site $(BROWSER_STAMP)  ## open every page of the site in Chromium (network refused)
+	@test -x $(CHROMIUM) || { echo "make test-site needs Chromium at $(CHROMIUM): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/published/test_site_in_chromium.py -m browser -q -n 2 --dist load
 
 clean:
 	rm -rf $(VENV) build
