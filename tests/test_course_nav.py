@@ -24,6 +24,8 @@ PRESENT = [name for name in NAMES if (BOOKS / name).exists()]
 def test_every_chapter_notebook_is_in_the_manifest():
     files = sorted(path.name for path in BOOKS.glob("*.ipynb") if path.name != nav.CONTENTS)
     assert files == sorted(NAMES), "add the chapter to helpers/course.py (CONTRIBUTING.md)"
+    solutions = {path.name for path in (BOOKS / "solutions").glob("*.ipynb")}
+    assert solutions <= set(NAMES), "a worked-solutions notebook is named after its chapter"
 
 
 def test_chapters_are_numbered_in_order_and_titled_by_their_number():
