@@ -29,10 +29,16 @@ lab: install  ## open the course in JupyterLab at chapter 01
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/01_introduction.ipynb
 
 # nbgrader, for teachers (requirements-teacher.txt, its own stamp): `make student` and the grading
-# tests of `make test` use it.
+# tests of `make test` use its commands. Its JupyterLab and server extensions (Formgrader and
+# assignment menus) are switched off in the venv, so `make lab` stays the learner's JupyterLab
+# (README, For teachers, says how to switch them on).
 TEACHER_STAMP := $(VENV)/.installed-teacher
+NBGRADER_SERVER_EXTENSIONS := $(foreach name,formgrader validate_assignment assignment_list \
+  course_list,nbgrader.server_extensions.$(name))
 $(TEACHER_STAMP): $(STAMP) requirements-teacher.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-teacher.txt
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader
+	$(BIN)/jupyter server extension disable --sys-prefix $(NBGRADER_SERVER_EXTENSIONS)
 	touch $(TEACHER_STAMP)
 
 # The edition to hand out: each chapter as an nbgrader assignment, solutions and hidden tests in
