@@ -160,8 +160,15 @@ def build(course, chapters):
     chapter; return the release folder."""
     course.mkdir(parents=True, exist_ok=True)
     (course / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    problems = []
     for chapter in chapters:
-        write_source(course, chapter)
+        try:
+            write_source(course, chapter)
+        except SystemExit as problem:  # say what every chapter lacks, not only the first
+            problems.append(str(problem))
+    if problems:
+        raise SystemExit("no student edition: the exercises must follow the course's format "
+                         "(CONTRIBUTING.md)\n" + "\n".join(problems))
     nbgrader(course, "generate_assignment", "*", "--force")  # every assignment in source/
     return course / "release"
 
