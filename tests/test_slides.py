@@ -134,6 +134,26 @@ def test_notes_solutions_markers_placeholders_and_tall_slides(tmp_path):
                for s in steps[1:-1])
 
 
+def test_a_long_output_and_an_error_are_cut_to_fit(tmp_path):
+    lines = "".join(f"step {step:4d}  loss {1000 / step:8.2f}\n" for step in range(1, 61))
+    error = nbformat.v4.new_output("error", ename="RuntimeError", evalue="shapes",
+                                   traceback=["frame 1", "frame 2", "RuntimeError: shapes"])
+    cells = [nbformat.v4.new_markdown_cell("# Title"),
+             nbformat.v4.new_code_cell("for step in steps:\n    print(step)", outputs=[
+                 nbformat.v4.new_output("stream", name="stdout", text=lines)]),
+             nbformat.v4.new_code_cell("model(inputs)", outputs=[error])]
+    path = tmp_path / "98_made_up.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    slides.build([path], tmp_path, verify=False)
+    soup = BeautifulSoup((tmp_path / "98_made_up.slides.html").read_text(), "html.parser")
+    steps = soup.select("div.slides > section > section")
+    shown = [s.get_text() for s in steps]
+    assert len(steps) >= 3 and sum("for step in steps" in text for text in shown) == 1
+    printed = [line for text in shown for line in text.splitlines() if line.startswith("step ")]
+    assert printed == lines.splitlines()  # every line once, in order, across the steps
+    assert "RuntimeError: shapes" in shown[-1] and "frame 1" not in shown[-1]
+
+
 def test_each_split_step_fits_by_its_own_estimate():
     for path in CHAPTERS:
         notebook = slides.deck_notebook(path)

@@ -11,9 +11,11 @@ relative, so the folder can be copied or zipped as a whole.
 What a deck shows is the chapter as a learner reads it, less what does not belong on a screen in
 a lecture hall: cells marked `skip` (tools/course_nav.py writes the slide types) and worked
 solutions (tag `solution`) are left out, `# NBVAL_...` test markers are cut from the code, and the
-"Not yet (...)" placeholder that an unanswered exercise prints is dropped. A cell tagged `notes`
-becomes the speaker notes of its slide (press S in the deck). A slide whose cells would not fit
-a 1280×720 screen is split into steps below it (↓), each after the first headed "... (continued)".
+"Not yet (...)" placeholder that an unanswered exercise prints is dropped; an error shown on
+purpose keeps its message, not its traceback. A cell tagged `notes` becomes the speaker notes of
+its slide (press S in the deck). A slide whose cells would not fit a 1280×720 screen is split
+into steps below it (↓), each after the first headed "... (continued)"; a list, a table or a
+printed output too long for one screen is cut between items, rows or lines.
 The tool exits with an error when a deck loads anything from the network or (unless --no-verify)
 a file that is not there.
 """
@@ -53,6 +55,7 @@ BUDGET = 620  # what the cells of one slide may take by the estimates below, whi
 LINE = {"prose": 33, "code": 25, "output": 23}  # one line of each
 CHARS = {"prose": 86, "code": 104, "output": 110}  # characters per line before a wrap
 IMAGE_MAX_HEIGHT = 440
+OUTPUT_ONLY = "slide-output-only"  # tags the copies that carry a tall code cell's outputs
 
 
 def chapter_paths():
@@ -73,6 +76,7 @@ def vendor_packages():
 def slides_exporter():
     """Return nbconvert's SlidesExporter set up for offline 1280×720 decks without prompts."""
     config = Config()
+    config.TagRemovePreprocessor.update(enabled=True, remove_input_tags={OUTPUT_ONLY})
     config.SlidesExporter.update(
         template_file=str(SLIDES / "deck.html.j2"), reveal_url_prefix=f"{VENDOR}/reveal.js",
         reveal_theme="white", reveal_number="c/t", reveal_width="1280", reveal_height="720",
@@ -104,8 +108,13 @@ def shown_cells(notebook):
             cell.source = TEST_MARKER.sub("", cell.source)
             cell.outputs = [out for out in cell.outputs if not PLACEHOLDER.match(
                 "".join(out.get("text", "")))]
-        cells += split_markdown(cell) if cell.cell_type == "markdown" and \
-            slide_type(cell) != "notes" else [cell]
+            for out in cell.outputs:  # an error shown on purpose: its message, not every frame
+                if out.output_type == "error":
+                    out.traceback = out.traceback[-1:]
+        if slide_type(cell) == "notes":
+            cells.append(cell)
+        else:
+            cells += split_markdown(cell) if cell.cell_type == "markdown" else split_code(cell)
     return cells
 
 
@@ -188,11 +197,16 @@ def split_table(block, budget):
 
 def split_markdown(cell):
     """Return the Markdown cell as one cell per block; a heading after the first block opens a
-    new step (subslide), and a table too tall for one screen is cut into several."""
+    new step (subslide), and a table or list too tall for one screen is cut into several."""
     blocks = []
     for block in markdown_blocks(cell.source):
-        tall = block.lstrip().startswith("|") and block_height(block) > SCREEN_HEIGHT - 140
-        blocks += split_table(block, SCREEN_HEIGHT - 140) if tall else [block]
+        tall = block_height(block) > SCREEN_HEIGHT - 140
+        if tall and block.lstrip().startswith("|"):
+            blocks += split_table(block, SCREEN_HEIGHT - 140)
+        elif tall and re.match(r"\s*([-*]|\d+\.)\s", block):  # a long list: one block an item
+            blocks += re.split(r"\n(?=(?:[-*]|\d+\.)\s)", block)
+        else:
+            blocks.append(block)
     cells = []
     for number, block in enumerate(blocks):
         part = copy.deepcopy(cell)
@@ -215,12 +229,40 @@ def cell_height(cell):
         return 0
     if cell.cell_type == "markdown":
         return markdown_height(cell.source)
-    height = text_height(cell.source, "code") + 32
+    tags = cell.metadata.get("tags", [])
+    height = 0 if OUTPUT_ONLY in tags else text_height(cell.source, "code") + 32
     for output in cell.get("outputs", []):
         text = output.get("text") or output.get("data", {}).get("text/plain", "")
         image = image_height(output)
         height += image + 12 if image else text_height("".join(text), "output") + 16
     return height
+
+
+def split_code(cell):
+    """Return a code cell too tall for one screen as the cell without its outputs, then copies
+    that each show (tagged OUTPUT_ONLY: no code) as many of its outputs as fit; a long printed
+    text is cut into parts of whole lines."""
+    if cell_height(cell) <= BUDGET or not cell.get("outputs"):
+        return [cell]
+    lines = (BUDGET - 100) // LINE["output"]
+    outputs = []
+    for output in cell.outputs:
+        text = output.get("text", "").splitlines(keepends=True) if output.output_type == "stream" \
+            else []
+        outputs += [nbformat.v4.new_output("stream", name=output.name, text="".join(
+            text[start:start + lines])) for start in range(0, len(text), lines)] or [output]
+    parts, code = [], copy.deepcopy(cell)
+    code.outputs = []
+    for output in outputs:
+        if not parts or cell_height(parts[-1]) + cell_height(
+                nbformat.v4.new_code_cell(outputs=[output], metadata={"tags": [OUTPUT_ONLY]})) \
+                > BUDGET - 40:
+            parts.append(copy.deepcopy(cell))
+            parts[-1].update(id=f"{cell.id}-out{len(parts)}"[:64], outputs=[])
+            parts[-1].metadata["tags"] = [*cell.metadata.get("tags", []), OUTPUT_ONLY]
+            set_slide_type(parts[-1], "-")
+        parts[-1].outputs.append(output)
+    return [code, *parts]
 
 
 def heading_of(cell):
