@@ -8,6 +8,8 @@ import nbformat
 import numpy as np
 import pytest
 from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from traitlets.config.loader import PyFileConfigLoader
 
 import helpers
 from helpers.exercises import sine_points
@@ -43,6 +45,48 @@ def test_grade_fails_any_other_answer_with_the_checks_message(capsys, answer):
     with pytest.raises(AssertionError) as failure:
         helpers.grade("02.1", answer)
     assert str(failure.value) == printed and printed.startswith("Not yet (02.1): ")
+
+
+def chapter_and_solutions(learner_tags):
+    """Return a one-exercise chapter (its learner cell tagged `learner_tags`) and its solutions."""
+    markdown = nbformat.v4.new_markdown_cell(
+        "### Exercise 01.1: zero\nWhat is 0? See [the chapter](../x.ipynb).\n\n"
+        "*A worked solution is in [solutions/01_x.ipynb](solutions/01_x.ipynb); try first.*")
+    learner = nbformat.v4.new_code_cell("answer = None  # your code: zero (a number)")
+    learner.metadata.tags = learner_tags
+    check = nbformat.v4.new_code_cell('helpers.check("01.1", answer)', metadata={"tags": ["check"]})
+    solution = nbformat.v4.new_code_cell("answer = 0.0", metadata={"tags": ["solution"]})
+    return (nbformat.v4.new_notebook(cells=[markdown, learner, check]),
+            nbformat.v4.new_notebook(cells=[solution, nbformat.from_dict(check)]))
+
+
+def test_the_source_of_an_exercise_holds_its_solution_and_its_hidden_grade():
+    source = student_edition.source_notebook(*chapter_and_solutions(["exercise"]))
+    markdown, answer, test = source.cells
+    assert markdown.source == "### Exercise 01.1: zero\nWhat is 0? See [the chapter](../x.ipynb)."
+    assert answer.source == ("# your code: zero (a number)\n### BEGIN SOLUTION\nanswer = 0.0\n"
+                             "### END SOLUTION")
+    assert test.source == ('helpers.check("01.1", answer)\n### BEGIN HIDDEN TESTS\n'
+                           'helpers.grade("01.1", answer)\n### END HIDDEN TESTS')
+    assert answer.metadata.nbgrader["grade_id"] == "answer-01-1"
+    assert test.metadata.nbgrader["points"] == 1 and test.metadata.nbgrader["locked"]
+
+
+def test_a_chapter_not_in_the_exercise_format_is_refused_with_the_exercise_named():
+    with pytest.raises(ValueError, match="exercise 01.1: no learner cell .tagged exercise."):
+        student_edition.source_notebook(*chapter_and_solutions([]))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Try it. The worked solutions are in the `solutions` folder; open it later. Then go on.",
+     "Try it. Then go on."),
+    ("One.\n*A worked solution is in [solutions/01_x.ipynb](solutions/01_x.ipynb); try first.*",
+     "One."),
+    ("A solution of the equation is x = 1.", "A solution of the equation is x = 1."),
+])
+def test_the_edition_promises_no_worked_solution(text, kept):
+    cell = nbformat.v4.new_markdown_cell(text)
+    assert student_edition.without_solution_promises(cell).source == kept
 
 
 def exercise_ids(notebook):
@@ -101,6 +145,9 @@ def submission(release, answers):
     return notebook
 
 
+# nbgrader 0.9.6's gradebook with SQLAlchemy 2 warns "not in session, add operation ... will not
+# proceed" while it records a submission; the scores below show the records are right.
+@pytest.mark.filterwarnings("ignore:Object of type <Submitted:sqlalchemy.exc.SAWarning")
 def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")  # the graders' kernels draw no figure: 10% faster
     expected = {}
@@ -115,7 +162,7 @@ def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course,
             folder.mkdir(parents=True)
             nbformat.write(submission(release, answers), folder / name)
         expected[assignment] = len(solutions)
-    student_edition.nbgrader(course, "autograde", "*")  # every submission, one run
+    autograde_every_submission(course)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {(student, assignment): gradebook.find_submission(assignment, student).score
                   for student in STUDENTS for assignment in expected}
@@ -124,6 +171,15 @@ def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course,
     for name in GRADED:  # the feedback on a wrong answer is what helpers.check says
         graded = read(course / "autograded" / "wrong" / name.removesuffix(".ipynb") / name)
         assert_each_test_cell_fails_with_the_checks_message(graded)
+
+
+def autograde_every_submission(course):
+    """Run `nbgrader autograde "*"` on the course folder `course` with its nbgrader_config.py, in
+    this process (nbgrader's API: the import of nbgrader, 4 s, is already paid for here)."""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    result = NbGraderAPI(config=config).autograde("*", "*")
+    assert result["success"], f"{result.get('error')}\n{result.get('log')}"
 
 
 def assert_each_test_cell_fails_with_the_checks_message(notebook):

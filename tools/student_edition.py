@@ -125,8 +125,9 @@ def source_notebook(chapter, solutions):
         if exercise_id:
             learner = cells.pop() if cells and "exercise" in tags(cells[-1]) else None
             if learner is None or exercise_id not in answers:
-                missing = "a learner cell before" if learner is None else "a worked solution of"
-                raise ValueError(f"exercise {exercise_id}: no {missing} its check cell")
+                missing = ("no learner cell (tagged exercise) before its check cell"
+                           if learner is None else "no worked solution in the solutions notebook")
+                raise ValueError(f"exercise {exercise_id}: {missing}")
             cells += [answer_cell(learner, exercise_id, answers.pop(exercise_id)),
                       test_cell(cell, exercise_id)]
         else:
