@@ -197,9 +197,12 @@ def main(argv=None):
     parser.add_argument("--course", type=Path, default=COURSE, help="the nbgrader course folder")
     parser.add_argument("chapters", nargs="*", help="chapter numbers (01) or notebook names")
     args = parser.parse_args(argv)
-    release = build(args.course.resolve(), chosen_chapters(args.chapters))
-    print(f"The student edition is in {release}: one folder per chapter "
-          f"({Path(CHAPTERS[0].file).stem}/{CHAPTERS[0].file}, ...) to hand out.")
+    chapters = chosen_chapters(args.chapters)
+    release = build(args.course.resolve(), chapters)
+    first = Path(chapters[0].file)
+    print(f"The student edition is in {release}: hand out each chapter's folder "
+          f"({first.stem}/{first.name}{', ...' * (len(chapters) > 1)}); grade in "
+          f"{release.parent} (README: For teachers).")
     return 0
 
 
