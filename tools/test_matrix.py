@@ -15,7 +15,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NO_LOCAL_CONFIG = {"PIP_CONFIG_FILE": "/dev/null"}  # a plain pip: PyPI only, no local wheels
+# A plain pip, as on a learner's machine: PyPI only, no pip.conf, no local wheel folders.
+# None: the variable is removed from pip's environment.
+NO_LOCAL_CONFIG = {"PIP_CONFIG_FILE": "/dev/null", "PIP_FIND_LINKS": None,
+                   "PIP_EXTRA_INDEX_URL": None, "PIP_CONSTRAINT": None}
 SETUPS = {  # name -> (Python, extra pip arguments, extra environment for pip)
     "py3.11": ("python3.11", [], {}),  # pip as this machine sets it up (a local CPU-only wheel)
     "py3.11-lowest": ("python3.11", ["-c", "constraints-lowest.txt"], {}),
@@ -47,7 +50,7 @@ def run_setup(name):
     shutil.rmtree(venv, ignore_errors=True)
     start = time.perf_counter()
     subprocess.run([interpreter(python), "-m", "venv", str(venv)], check=True)
-    env = {**os.environ, **pip_env}
+    env = {k: v for k, v in {**os.environ, **pip_env}.items() if v is not None}
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-input"]
     install = [*pip, "-r", "requirements.txt", "-e", ".", *pip_args]
     subprocess.run(install, cwd=ROOT, env=env, check=True)
