@@ -8,8 +8,6 @@ import nbformat
 import numpy as np
 import pytest
 from nbgrader.api import Gradebook
-from nbgrader.apps import NbGraderAPI
-from traitlets.config.loader import PyFileConfigLoader
 
 import helpers
 from helpers.exercises import sine_points
@@ -174,12 +172,8 @@ def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course,
 
 
 def autograde_every_submission(course):
-    """Run `nbgrader autograde "*"` on the course folder `course` with its nbgrader_config.py, in
-    this process (nbgrader's API: the import of nbgrader, 4 s, is already paid for here)."""
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
-    config.CourseDirectory.root = str(course)
-    result = NbGraderAPI(config=config).autograde("*", "*")
-    assert result["success"], f"{result.get('error')}\n{result.get('log')}"
+    """Run `nbgrader autograde "*"` on the course folder `course`, through nbgrader's API."""
+    student_edition.succeeded(student_edition.nbgrader_api(course).autograde("*", "*"))
 
 
 def assert_each_test_cell_fails_with_the_checks_message(notebook):

@@ -21,7 +21,6 @@ import argparse
 import copy
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -170,16 +169,28 @@ def build(course, chapters):
     if problems:
         raise SystemExit("no student edition: the exercises must follow the course's format "
                          "(CONTRIBUTING.md)\n" + "\n".join(problems))
-    nbgrader(course, "generate_assignment", "*", "--force")  # every assignment in source/
+    succeeded(nbgrader_api(course).generate_assignment("*"))  # every assignment in source/
     return course / "release"
 
 
-def nbgrader(course, *arguments):
-    """Run the nbgrader command `arguments` in the course folder `course`; fail if it fails."""
-    bin_folder = Path(sys.executable).parent  # nbgrader, and the alembic it runs, are there
-    path = os.pathsep.join([str(bin_folder), os.environ.get("PATH", "")])
-    subprocess.run([bin_folder / "nbgrader", *arguments, "--log-level=WARN"], cwd=course,
-                   check=True, env={**os.environ, "PATH": path})
+def nbgrader_api(course):
+    """Return nbgrader's Python API on the course folder `course`, set by its nbgrader_config.py."""
+    from nbgrader.apps import NbGraderAPI  # imported here: it takes seconds, only teachers need it
+    from traitlets.config.loader import PyFileConfigLoader
+
+    bin_folder = str(Path(sys.executable).parent)  # nbgrader runs its `alembic` for a new gradebook
+    if bin_folder not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([bin_folder, os.environ.get("PATH", "")])
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    return NbGraderAPI(config=config)
+
+
+def succeeded(result):
+    """Return the log of an nbgrader API call's `result`; fail with its log if it failed."""
+    if not result["success"]:
+        raise SystemExit(f"nbgrader failed:\n{result.get('log', '')}\n{result.get('error', '')}")
+    return result.get("log", "")
 
 
 def chosen_chapters(names):
