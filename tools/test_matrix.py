@@ -52,7 +52,8 @@ def run_setup(name):
     subprocess.run([interpreter(python), "-m", "venv", str(venv)], check=True)
     env = {k: v for k, v in {**os.environ, **pip_env}.items() if v is not None}
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-input"]
-    install = [*pip, "-r", "requirements.txt", "-e", ".", *pip_args]
+    requirements = ["-r", "requirements.txt", "-r", "requirements-teacher.txt"]  # make test's
+    install = [*pip, *requirements, "-e", ".", *pip_args]
     subprocess.run(install, cwd=ROOT, env=env, check=True)
     minutes = (time.perf_counter() - start) / 60
     test = subprocess.run([str(venv / "bin" / "python"), "-m", "pytest", "-q"],
