@@ -11,7 +11,7 @@ TORCH ?= pypi
 TORCH_VERSION := $(shell sed -n 's/^torch==//p' requirements.txt)
 CPU_WHEELS := https://download.pytorch.org/whl/cpu
 
-.PHONY: install lab test test-portability test-learner test-matrix test-gpu test-browser bench lint nav notebooks slides test-slides site test-site clean
+.PHONY: install lab test test-portability test-learner test-matrix test-colab test-gpu test-browser bench lint nav notebooks slides test-slides site test-site clean
 
 install: $(STAMP)
 
@@ -74,6 +74,13 @@ test-learner: install  ## Run All never stops when a learner changes the seed or
 # 3.12 and 3.13, the PyPI wheel and the local one, and the lowest versions requirements.txt allows.
 test-matrix: install  ## the whole suite in fresh venvs per Python, torch wheel and lowest versions
 	$(BIN)/python tools/test_matrix.py $(SETUPS)
+
+# The Colab route (not in make test: about MINUTES and 11 GB of disk): for the newest torch and
+# one older minor, a fresh venv with that torch and Colab's other packages, the helpers installed
+# by the set-up cell's own pip command from this repository's committed tree (a local git URL),
+# then every chapter under lax nbval with its checks (tools/colab_route.py; VERSIONS='2.13.0').
+test-colab: install  ## every chapter with other torch versions, helpers installed as on Colab
+	$(BIN)/python -m tools.colab_route $(VERSIONS)
 
 # COURSE_DEVICE=cuda: every notebook under lax nbval (its assertions run; the stored CPU outputs are
 # not compared), then CPU/GPU training parity. Without CUDA, conftest.py stops pytest at once.

@@ -7,6 +7,13 @@ test compares (tests/test_gpu_parity.py). Adding a chapter is one entry here plu
 """
 from typing import NamedTuple
 
+# The public GitHub repository of the course, "owner/name": the one place it is named. The Binder
+# and Colab badges, the Colab set-up lines and the nbgitpuller link are derived from it by
+# `make nav` (tools/course_nav.py). A fork, or the project once it is published, sets it here and
+# runs `make nav`; while it is the placeholder, `make nav` warns that the links lead nowhere.
+PLACEHOLDER_REPOSITORY = "OWNER/REPOSITORY"
+REPOSITORY = "OWNER/REPOSITORY"  # a fork or the project sets its own "owner/name" here
+
 
 class Chapter(NamedTuple):
     """One chapter: its notebook, what it teaches, and the files that serve it alone."""

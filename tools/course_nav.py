@@ -8,18 +8,31 @@ helpers.course.CHAPTERS is the course's manifest. Each chapter notebook's first 
 (previous | contents | next), slide types for reveal.js (see slide_type), then
 notebooks/00_contents.ipynb and, between their markers in README.md, the course map and the table
 of each chapter's files.
+
+Launch links come from helpers.course.REPOSITORY ("owner/name", the one place the repository is
+named): each chapter's nav cell carries its "Open in Colab" and Binder badges, its set-up cell
+starts with the lines that install the helpers on Colab (and do nothing elsewhere), and README.md
+gets its `[binder]:` and `[colab]:` link lines and, between markers, the nbgitpuller link for a
+JupyterHub. While REPOSITORY is the placeholder, the tool warns (on stderr) that they lead nowhere.
 """
 import argparse
 import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
-from helpers.course import CHAPTERS
+from helpers.course import CHAPTERS, PLACEHOLDER_REPOSITORY, REPOSITORY
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 CONTENTS = "00_contents.ipynb"
+FIRST = f"notebooks/{CHAPTERS[0].file}"  # where the README's launch links open the course
+COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+HUB = "https://HUB.EXAMPLE.ORG"  # the teacher's JupyterHub: the README says to replace it
+# The first line of the generated Colab block at the top of each set-up cell.
+ON_COLAB = 'if "google.colab" in str(get_ipython()):  # on Colab: install the course\'s helpers'
 
 
 def read(path):
@@ -60,6 +73,63 @@ def nav_line(chapters, i):
     return " | ".join(parts)
 
 
+def github_url(repository=None):
+    """Return the repository's address on GitHub (REPOSITORY unless `repository` is given)."""
+    return f"https://github.com/{repository or REPOSITORY}"
+
+
+def binder_url(path, repository=None):
+    """Return the Binder address that opens `path` (from the repository's root) in JupyterLab."""
+    return f"https://mybinder.org/v2/gh/{repository or REPOSITORY}/HEAD?urlpath=lab/tree/{path}"
+
+
+def colab_url(path, repository=None):
+    """Return the Colab address that opens the notebook at `path` of the repository's HEAD."""
+    return f"https://colab.research.google.com/github/{repository or REPOSITORY}/blob/HEAD/{path}"
+
+
+def nbgitpuller_url(hub=HUB, repository=None):
+    """Return the nbgitpuller link that clones the repository on `hub` and opens chapter 01."""
+    repository = repository or REPOSITORY
+    folder = repository.split("/")[1]  # nbgitpuller clones into a folder named as the repository
+    return (f"{hub}/hub/user-redirect/git-pull?repo={quote(github_url(repository), safe='')}"
+            f"&urlpath={quote(f'lab/tree/{folder}/{FIRST}', safe='')}")
+
+
+def colab_install(url):
+    """Return the pip arguments with which a set-up cell on Colab installs the helpers from `url`.
+
+    --no-deps: Colab's own torch, NumPy and matplotlib stay as they are (never replaced by pip).
+    `make test-colab` (tools/colab_route.py) runs the same arguments with a local git URL.
+    """
+    return ["install", "--no-deps", f"git+{url}"]
+
+
+def colab_lines():
+    """Return the lines that start each set-up cell: install the helpers on Colab, else nothing."""
+    *options, url = colab_install(github_url())
+    # No blank line after them: chapter 09's set-up cell stays within the shape test's 12 lines.
+    return [ON_COLAB, f'    %pip {" ".join(options)} "{url}"']
+
+
+def with_colab_lines(source):
+    """Return a set-up cell's source with the Colab lines at its top (old ones replaced)."""
+    lines = source.splitlines()
+    if lines and lines[0].startswith('if "google.colab" in '):  # a block this tool wrote
+        lines = lines[1:]
+        while lines and lines[0].startswith("    "):
+            lines = lines[1:]
+        while lines and not lines[0].strip():
+            lines = lines[1:]
+    return "\n".join([*colab_lines(), *lines])
+
+
+def launch_badges(path):
+    """Return the "Open in Colab" and Binder badges of the notebook at `path` (from the root)."""
+    return (f"[![Open in Colab]({COLAB_BADGE})]({colab_url(path)}) "
+            f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(path)})")
+
+
 def slide_type(cell, previous=None):
     """Return the cell's reveal.js slide type, given the cell before it.
 
@@ -87,6 +157,29 @@ def with_navigation(notebook, line):
         slideshow = cell.setdefault("metadata", {}).setdefault("slideshow", {})
         slideshow["slide_type"] = slide_type(cell, previous)
     return {**notebook, "cells": cells}
+
+
+def with_setup_lines(notebook):
+    """Return the notebook with the Colab lines at the top of its set-up cell (the first code cell).
+    """
+    cells = [dict(cell) for cell in notebook["cells"]]
+    first = next((cell for cell in cells if cell["cell_type"] == "code"), None)
+    if first is None or "helpers.setup(" not in "".join(first["source"]):
+        return notebook  # no set-up cell: nothing to install for
+    first["source"] = with_colab_lines("".join(first["source"])).splitlines(True)
+    return {**notebook, "cells": cells}
+
+
+def nav_text(chapters, i):
+    """Return chapter `i`'s nav cell: previous | contents | next, then its launch badges."""
+    return f"{nav_line(chapters, i)}\n\n{launch_badges(f'notebooks/{chapters[i].file}')}"
+
+
+def readme_links(readme):
+    """Return `readme` with its `[binder]:` and `[colab]:` link lines set from REPOSITORY."""
+    for name, url in (("binder", binder_url(FIRST)), ("colab", colab_url(FIRST))):
+        readme = re.sub(rf"^\[{name}\]: .*$", f"[{name}]: {url}", readme, flags=re.MULTILINE)
+    return readme
 
 
 def course_map(chapters):
@@ -153,13 +246,14 @@ def expected_files(only=None):
             continue
         notebook = read(path)
         check_title(notebook, path, chapter.title)
-        files[path] = dump(with_navigation(notebook, nav_line(CHAPTERS, i)))
+        files[path] = dump(with_setup_lines(with_navigation(notebook, nav_text(CHAPTERS, i))))
     if only:
         return files
     files[BOOKS / CONTENTS] = dump(contents_notebook(CHAPTERS))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    files[ROOT / "README.md"] = with_tables(readme, {"course-map": course_map(CHAPTERS),
-                                                     "chapter-files": chapter_files(CHAPTERS)})
+    files[ROOT / "README.md"] = with_tables(readme_links(readme), {
+        "course-map": course_map(CHAPTERS), "chapter-files": chapter_files(CHAPTERS),
+        "nbgitpuller": f"<{nbgitpuller_url()}>"})
     return files
 
 
@@ -169,6 +263,11 @@ def main():
     parser.add_argument("notebooks", nargs="*", type=Path, help="only these chapters")
     args = parser.parse_args()
     only = {path.resolve() for path in args.notebooks}
+    if REPOSITORY == PLACEHOLDER_REPOSITORY:
+        print(f"warning: helpers/course.py names the repository {REPOSITORY!r}, a placeholder: "
+              "the Binder, Colab and nbgitpuller links and the Colab set-up lines lead nowhere "
+              "until REPOSITORY is set to the course's GitHub owner/name (then run make nav)",
+              file=sys.stderr)
     stale = []
     for path, text in expected_files(only).items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
