@@ -81,7 +81,15 @@ def test_from_low_starts_training_fits_the_line_with_the_negative_solution(start
 def test_a_start_above_the_saddle_runs_off_along_the_valley_and_says_so():
     run = train_twice_applied_line(-3.0, 5.0)
     assert run.losses[-1] > 1e-3 and -1 < run.path[-1, 0] < 0  # heading for w = -1, b = +inf
-    assert run.outcome == "not converged after 300 steps; on the side of (1.1104, 0.4682)"
+    assert run.solution is None and run.outcome == (
+        "not converged after 300 steps; w ends between the wall w = -1 and the ridge w = 0, "
+        "where no exact solution lies")
+
+
+def test_an_end_right_of_the_ridge_is_on_the_positive_solutions_side():
+    run = train_twice_applied_line(2.0, 2.0, steps=10)
+    assert run.path[-1, 0] > 0 and run.solution == POSITIVE
+    assert run.outcome.endswith("w is on the side of (1.1104, 0.4682)")
 
 
 def test_a_far_too_large_rate_is_reported_as_divergence_without_nan():

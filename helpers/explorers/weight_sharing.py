@@ -44,7 +44,7 @@ class LineRun(NamedTuple):
 
     path: np.ndarray  # shape (k, 2): the start first, then one row per update
     losses: np.ndarray  # shape (k,): mean squared error at each row of path
-    solution: tuple  # the exact (w, b) on the same side of the wall w = -1 as the end of path
+    solution: tuple | None  # the exact (w, b) in the end's region of w (w > 0, w < -1), or None
     outcome: str
 
 
@@ -56,22 +56,31 @@ def check_settings(w0, b0, steps, learning_rate):
 
 
 def describe(path, losses, diverged_at):
-    """Return the LineRun of this path: the exact solution on its side, and a verdict in words."""
+    """Return the LineRun of this path: the exact solution in its region, and a verdict in words."""
     path, losses = np.array(path), np.array(losses)
-    # On the line w = -1 the intercept b(w + 1) is 0 whatever b is: the model is y = x there, a
-    # wall of equal loss between the halves w > -1 (positive solution) and w < -1 (negative).
+    # Three regions of w. On the wall w = -1 the intercept b(w + 1) is 0 whatever b is; the best
+    # loss for a fixed w peaks on the ridge w = 0. For w > 0 the exact solution there is the
+    # positive one, for w < -1 the negative one; between the two lines there is none (the best
+    # fits there lie against the wall, with b growing without bound). The end's region is named,
+    # not a basin: a run can cross the ridge on its way.
     positive, negative = twice_applied_line_solutions(SLOPE, INTERCEPT)
-    w, b = positive if path[-1, 0] > -1 else negative
-    name = f"({w:.4f}, {b:.4f})"
+    w_end = path[-1, 0]
+    solution = positive if w_end > 0 else negative if w_end < -1 else None
+    steps = len(path) - 1
     if diverged_at is not None:
         outcome = f"diverged at step {diverged_at}: the loss passed {DIVERGED_LOSS:.0e}"
-    elif math.dist(path[-1], (w, b)) < CONVERGED_DISTANCE:
-        outcome = f"converged to {name}"
-    elif losses[-1] < FITS_LOSS and abs(path[-1, 0] - w) < FITS_W:
-        outcome = f"fits the line near {name}; b is still {path[-1, 1] - b:+.2f} off"
+    elif solution is None:
+        outcome = (f"not converged after {steps} steps; w ends between the wall w = -1 and the "
+                   "ridge w = 0, where no exact solution lies")
+    elif math.dist(path[-1], solution) < CONVERGED_DISTANCE:
+        outcome = f"converged to ({solution[0]:.4f}, {solution[1]:.4f})"
+    elif losses[-1] < FITS_LOSS and abs(w_end - solution[0]) < FITS_W:
+        outcome = (f"fits the line near ({solution[0]:.4f}, {solution[1]:.4f}); "
+                   f"b is still {path[-1, 1] - solution[1]:+.2f} off")
     else:
-        outcome = f"not converged after {len(path) - 1} steps; on the side of {name}"
-    return LineRun(path, losses, (w, b), outcome)
+        outcome = (f"not converged after {steps} steps; w is on the side of "
+                   f"({solution[0]:.4f}, {solution[1]:.4f})")
+    return LineRun(path, losses, solution, outcome)
 
 
 def train_twice_applied_line(w0, b0, steps=STEPS, learning_rate=LEARNING_RATE):
