@@ -1,7 +1,6 @@
 """Every chapter builds into a reveal.js deck that follows its slide metadata, leaves out solutions,
 test markers and placeholder outputs, and loads nothing from the network (the vendor files
 themselves are installed by `make slides`; tests/published measures the decks in Chromium)."""
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -10,18 +9,10 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from tools import build_slides as slides
+
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def load_tool(name):
-    """Return the module tools/<name>.py (tools/ is scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-slides = load_tool("build_slides")
 CHAPTERS = slides.chapter_paths()
 
 
