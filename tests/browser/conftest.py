@@ -3,20 +3,15 @@
 Both are always shut down, also when a test fails: the server's whole process group (kernels
 included) is ended in `running_lab`'s finally, Chromium by Playwright's context managers.
 """
-import os
 import tempfile
 import time
-from pathlib import Path
 
 import pytest
 from lab_server import running_lab
 from notebook_page import notebooks_dir
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Flags for a headless run as root in a container with no GPU and no network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from tools.chromium import headless_chromium
+
 TIMINGS = {}  # notebook name -> {step: seconds (or what the slider did), 'total': seconds}
 
 
@@ -31,22 +26,8 @@ def lab():
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium from the system package, started by Playwright (never downloaded)."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package "
-                    "(apt-get install chromium) or set CHROMIUM=/path/to/chromium", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="course-browser-home-") as home:
-        # its own HOME: Chromium writes crash-report folders under ~/.config even when headless
-        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
-                   XDG_CACHE_HOME=f"{home}/.cache")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                  args=CHROMIUM_ARGS, env=env)
-            try:
-                yield chromium
-            finally:
-                chromium.close()
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -6,23 +6,19 @@ Each test records its counts with `record_property("measured", (table, row, {col
 they are printed at the end of the run, passing or failing, also from pytest-xdist's workers.
 """
 import functools
-import os
-import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tools.chromium import headless_chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# A headless run as root in a container; names resolve to nothing but loopback, a second wall
-# behind the routing (which sees and refuses every request first).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# Names resolve to nothing but loopback: a second wall behind the routing (which sees and refuses
+# every request first).
+LOOPBACK_ONLY = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SCREEN = {"width": 1280, "height": 720}
 
 
@@ -50,21 +46,8 @@ def build_server():
 @pytest.fixture(scope="session")
 def chromium():
     """Headless Chromium from the system package, started by Playwright (never downloaded)."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package "
-                    "(apt-get install chromium) or set CHROMIUM=/path/to/chromium", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="course-published-home-") as home:
-        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
-                   XDG_CACHE_HOME=f"{home}/.cache")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                 args=CHROMIUM_ARGS, env=env)
-            try:
-                yield browser
-            finally:
-                browser.close()
+    with headless_chromium(LOOPBACK_ONLY) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")
