@@ -5,9 +5,11 @@ every chapter, slide types follow the rule, the README tables are set between th
 notebooks are only read)."""
 import json
 import re
+import shlex
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -68,9 +70,10 @@ def test_readme_tables_are_set_between_their_markers_only():
         "intro\n<!-- a:start -->\nA\n<!-- a:end -->\n<!-- b:start -->\nB\n<!-- b:end -->\n")
 
 
-def links(markdown):
-    """Return the link targets of a Markdown text, in order."""
-    return re.findall(r"\]\(([^)\s]+)\)", markdown)
+def links(markdown, local=True):
+    """Return the link targets of a Markdown text, in order (only those to notebooks if `local`)."""
+    found = re.findall(r"\]\(([^)\s]+)\)", markdown)
+    return [link for link in found if not re.match(r"https?:", link)] if local else found
 
 
 def nav_cell_of(notebook):
@@ -147,6 +150,93 @@ def test_check_reports_a_stale_nav_line_and_changes_nothing(course_copy, monkeyp
     assert run_tool(monkeypatch, f"{path}") == 0  # rewriting just this chapter repairs it
     assert run_tool(monkeypatch, "--check") == 0
     assert links("".join(nav_cell(path)["source"]))[-1] == NAMES[1]
+
+
+# Where the course's public repository appears: GitHub, Colab, Binder and nbgitpuller addresses.
+LAUNCH = re.compile(r"https://(?:github\.com|colab\.research\.google\.com/github|mybinder\.org/v2"
+                    r"/gh|HUB\.EXAMPLE\.ORG/hub/)[^\s)\"<>\\]*")
+
+
+def launch_links(*paths):
+    """Return every launch or repository address in the files at `paths`."""
+    return [link for path in paths for link in LAUNCH.findall(path.read_text(encoding="utf-8"))]
+
+
+def test_every_launch_link_is_derived_from_repository(course_copy, monkeypatch, capsys):
+    readme, chapter = course_copy / "README.md", course_copy / "notebooks" / NAMES[0]
+    monkeypatch.setattr(nav, "REPOSITORY", "a-fork/its-course")
+    assert run_tool(monkeypatch) == 0
+    found = launch_links(readme, chapter)
+    assert "OWNER" not in chapter.read_text()
+    assert all("a-fork/its-course" in unquote(link) for link in found), found
+    assert nav.binder_url(nav.FIRST) in found and nav.colab_url(nav.FIRST) in found  # README
+    assert nav.nbgitpuller_url() in found  # README, teachers
+    badges = links("".join(nav_cell(chapter)["source"]), local=False)
+    own = f"notebooks/{NAMES[0]}"
+    assert nav.colab_url(own) in badges and nav.binder_url(own) in badges
+    assert nav.github_url() in launch_links(chapter)  # the set-up cell's Colab install
+    assert "\n".join(nav.colab_lines()) in readme.read_text()  # the README shows those lines
+    assert run_tool(monkeypatch, "--check") == 0 and "warning" not in capsys.readouterr().err
+    monkeypatch.setattr(nav, "REPOSITORY", "OWNER/REPOSITORY")  # one line changed back...
+    assert run_tool(monkeypatch, "--check") == 1  # ...and everything derived from it is stale
+    assert capsys.readouterr().out.splitlines() == [f"notebooks/{NAMES[0]}: stale (run make nav)",
+                                                    "README.md: stale (run make nav)"]
+
+
+def test_the_placeholder_repository_is_reported_not_failed(course_copy, monkeypatch, capsys):
+    monkeypatch.setattr(nav, "REPOSITORY", nav.PLACEHOLDER_REPOSITORY)
+    assert run_tool(monkeypatch) == 0 and run_tool(monkeypatch, "--check") == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: helpers/course.py names the repository 'OWNER/REPOSITORY', "
+                     "a placeholder") == 2, err
+
+
+class Shell:
+    """Stands in for IPython's get_ipython(): records line magics; `name` is its str()."""
+
+    def __init__(self, name):
+        self.name, self.magics = name, []
+
+    def __str__(self):
+        return self.name
+
+    def run_line_magic(self, magic, line):
+        self.magics.append((magic, line))
+
+
+@pytest.mark.parametrize("shell, installs", [
+    ("<google.colab._shell.Shell object at 0x7f>", True),
+    ("<ipykernel.zmqshell.ZMQInteractiveShell object at 0x7f>", False)])
+def test_the_set_up_cell_installs_the_helpers_on_colab_only(shell, installs, monkeypatch):
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    monkeypatch.setattr(nav, "REPOSITORY", "a-fork/its-course")
+    source = nav.with_colab_lines("import helpers\n\ndevice = helpers.setup()")
+    assert source.splitlines()[2:] == ["import helpers", "", "device = helpers.setup()"]
+    python = TransformerManager().transform_cell(source)  # how IPython runs the indented %pip
+    fake = Shell(shell)
+    exec(compile(python.replace("import helpers", "pass"), "cell", "exec"),
+         {"get_ipython": lambda: fake, "helpers": type("helpers", (), {"setup": list})})
+    expected = ["install", "--no-deps", "git+https://github.com/a-fork/its-course"]
+    assert [(magic, shlex.split(line)) for magic, line in fake.magics] == (
+        [("pip", expected)] if installs else [])
+    assert expected == nav.colab_install(nav.github_url())  # the command make test-colab runs
+
+
+def test_colab_lines_are_replaced_not_repeated(monkeypatch):
+    source = nav.with_colab_lines("import helpers\n\ndevice = helpers.setup()")
+    monkeypatch.setattr(nav, "REPOSITORY", "a-fork/its-course")
+    again = nav.with_colab_lines(source)
+    assert again == nav.with_colab_lines(again) and again.count("google.colab") == 1
+    assert "a-fork/its-course" in again and "OWNER" not in again
+
+
+def test_nbgitpuller_link_clones_the_repository_and_opens_chapter_01(monkeypatch):
+    monkeypatch.setattr(nav, "REPOSITORY", "a-fork/its-course")
+    url = urlsplit(nav.nbgitpuller_url("https://hub.example.org"))
+    assert (url.netloc, url.path) == ("hub.example.org", "/hub/user-redirect/git-pull")
+    assert parse_qs(url.query) == {"repo": ["https://github.com/a-fork/its-course"],
+                                   "urlpath": [f"lab/tree/its-course/notebooks/{NAMES[0]}"]}
 
 
 def test_check_reports_stale_slide_metadata(course_copy, monkeypatch, capsys):

@@ -253,7 +253,8 @@ def expected_files(only=None):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     files[ROOT / "README.md"] = with_tables(readme_links(readme), {
         "course-map": course_map(CHAPTERS), "chapter-files": chapter_files(CHAPTERS),
-        "nbgitpuller": f"<{nbgitpuller_url()}>"})
+        "nbgitpuller": f"<{nbgitpuller_url()}>",
+        "colab-lines": "```python\n" + "\n".join(colab_lines()) + "\n```"})
     return files
 
 
