@@ -62,7 +62,7 @@ def test_style_fits_labels_in_one_pass_and_inline_figures_skip_the_tight_redraw(
     monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f, **k: calls.append((f, k)))
     style = use_course_style()
     assert style["figure.autolayout"] is True and plt.rcParams["figure.autolayout"] is True
-    assert calls == [(("png",), {"bbox_inches": None})]
+    assert calls == [(("retina",), {"bbox_inches": None})]
 
 
 def test_explorer_figures_become_a_message_and_a_png():
@@ -106,3 +106,51 @@ def test_log_axes_label_powers_of_ten_in_plain_text():
 
     assert [power_of_ten(v) for v in (1e3, 1e-6, 1.0, 2e3, 0.0)] == ["10³", "10⁻⁶", "10⁰", "", ""]
     assert plot_losses([1e3, 10.0]).yaxis.get_major_formatter()(100.0) == "10²"
+
+
+def test_overlapping_curves_differ_in_colour_and_line_style():
+    x, _ = sine_data(50)
+    ax = plot([x] * 4, [torch.cos(x), torch.cos(x), x, -x], labels=["grad", "cos", "c", "d"])
+    styles = [(line.get_color(), line.get_linestyle()) for line in ax.get_lines()]
+    assert len({color for color, _ in styles}) == len({style for _, style in styles}) == 4
+    assert styles[0][1] == "-" and styles[1][1] == "--"  # 04: backward's curve, then cos(x)
+
+
+def test_describe_names_the_axes_scale_and_curves():
+    from helpers.plotting import describe
+
+    ax = plot_losses({"SGD": [3.0, 2.0], "Adam": [3.0, 1.0]}, optimum=0.5)
+    assert describe(ax.figure) == (
+        "Plot of loss against step (log scale): SGD, Adam, optimum 0.5000.")
+    figure = plt.figure()
+    figure.add_subplot(1, 2, 1).plot([1, 2])
+    figure.add_subplot(1, 2, 2, title="right").scatter([1], [2])
+    assert describe(figure) == ("Plot of y against x: 1 unlabelled curve; "
+                                "right: plot of y against x: 1 unlabelled curve.")
+
+
+def test_jupyter_shows_figures_as_retina_pngs_with_alt_text(monkeypatch):
+    import base64
+    import struct
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from helpers import use_course_style
+    from helpers.plotting import describe
+
+    shell = InteractiveShell.instance()
+    try:
+        monkeypatch.setattr(plt, "get_backend", lambda: "module://matplotlib_inline.backend_inline")
+        style = use_course_style()
+        x, y = sine_data(50)
+        figure = plot_fit(x, y, 0.9 * x).figure
+        data, metadata = shell.display_formatter.format(figure)
+    finally:
+        InteractiveShell.clear_instance()
+    png = base64.b64decode(data["image/png"])
+    pixels = struct.unpack(">II", png[16:24])  # the PNG's IHDR: width, height
+    shown = [round(inches * style["figure.dpi"]) for inches in style["figure.figsize"]]
+    assert [metadata["image/png"][key] for key in ("width", "height")] == shown == [480, 288]
+    assert list(pixels) == [2 * size for size in shown]  # retina: twice the pixels
+    assert metadata["image/png"]["alt"] == describe(figure) == (
+        "Plot of y against x: target, fitted.")
