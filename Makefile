@@ -75,7 +75,7 @@ test-learner: install  ## Run All never stops when a learner changes the seed or
 test-matrix: install  ## the whole suite in fresh venvs per Python, torch wheel and lowest versions
 	$(BIN)/python tools/test_matrix.py $(SETUPS)
 
-# The Colab route (not in make test: about MINUTES and 11 GB of disk): for the newest torch and
+# The Colab route (not in make test: about 25 minutes and 11 GB of disk): for the newest torch and
 # one older minor, a fresh venv with that torch and Colab's other packages, the helpers installed
 # by the set-up cell's own pip command from this repository's committed tree (a local git URL),
 # then every chapter under lax nbval with its checks (tools/colab_route.py; VERSIONS='2.13.0').
