@@ -51,7 +51,8 @@ def use_course_style():
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        set_matplotlib_formats("retina", bbox_inches=None)
+        # no "Software: Matplotlib version ..." chunk: a stored PNG does not name the version
+        set_matplotlib_formats("retina", bbox_inches=None, metadata={"Software": None})
         shell = get_ipython()
         if shell is not None:
             with_alt_text(shell.display_formatter.formatters["image/png"])
