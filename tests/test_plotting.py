@@ -62,7 +62,7 @@ def test_style_fits_labels_in_one_pass_and_inline_figures_skip_the_tight_redraw(
     monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f, **k: calls.append((f, k)))
     style = use_course_style()
     assert style["figure.autolayout"] is True and plt.rcParams["figure.autolayout"] is True
-    assert calls == [(("retina",), {"bbox_inches": None})]
+    assert calls == [(("retina",), {"bbox_inches": None, "metadata": {"Software": None}})]
 
 
 def test_explorer_figures_become_a_message_and_a_png():
