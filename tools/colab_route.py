@@ -23,7 +23,7 @@ from pathlib import Path
 
 from helpers.course import CHAPTERS
 from tools.course_nav import colab_install
-from tools.test_matrix import folder_mb
+from tools.test_matrix import folder_mb, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
 # The newest release (a local wheel on the course's CI machine) and one older minor (PyPI's).
@@ -87,11 +87,8 @@ def run_version(version):
 
 def main(versions):
     rows = [run_version(version) for version in (versions or VERSIONS)]
-    print("| torch | cells passed | failed | failing cells | venv | torch and Colab's packages "
-          "| helpers (git) | chapters |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for row in rows:
-        print("| " + " | ".join(str(cell) for cell in row) + " |")
+    print_table(["torch", "cells passed", "failed", "failing cells", "venv",
+                 "torch and Colab's packages", "helpers (git)", "chapters"], rows)
     return 1 if any(row[2] for row in rows) else 0
 
 

@@ -68,12 +68,15 @@ def run_setup(name):
             f"{minutes:.1f} min"]
 
 
+def print_table(header, rows):
+    """Print `rows` under the column names `header` as a Markdown table."""
+    for line in (header, ["---"] * len(header), *rows):
+        print("| " + " | ".join(str(cell) for cell in line) + " |")
+
+
 def main(names):
     rows = [run_setup(name) for name in (names or SETUPS)]
-    print("| set-up | Python, torch | passed | failed | venv | install |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for row in rows:
-        print("| " + " | ".join(str(cell) for cell in row) + " |")
+    print_table(["set-up", "Python, torch", "passed", "failed", "venv", "install"], rows)
     return 1 if any(row[3] for row in rows) else 0
 
 
