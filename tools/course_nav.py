@@ -10,7 +10,7 @@ notebooks/00_contents.ipynb and, between their markers in README.md, the course 
 of each chapter's files.
 
 Launch links come from helpers.course.REPOSITORY ("owner/name", the one place the repository is
-named): each chapter's nav cell carries its "Open in Colab" and Binder badges, its set-up cell
+named): each chapter's nav cell carries its "Open in Colab" and Binder links, its set-up cell
 starts with the lines that install the helpers on Colab (and do nothing elsewhere), and README.md
 gets its `[binder]:` and `[colab]:` link lines and, between markers, the nbgitpuller link for a
 JupyterHub. While REPOSITORY is the placeholder, the tool warns (on stderr) that they lead nowhere.
@@ -28,8 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 CONTENTS = "00_contents.ipynb"
 FIRST = f"notebooks/{CHAPTERS[0].file}"  # where the README's launch links open the course
-COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
-BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 HUB = "https://HUB.EXAMPLE.ORG"  # the teacher's JupyterHub: the README says to replace it
 # The first line of the generated Colab block at the top of each set-up cell.
 ON_COLAB = 'if "google.colab" in str(get_ipython()):  # on Colab: install the course\'s helpers'
@@ -125,9 +123,11 @@ def with_colab_lines(source):
 
 
 def launch_badges(path):
-    """Return the "Open in Colab" and Binder badges of the notebook at `path` (from the root)."""
-    return (f"[![Open in Colab]({COLAB_BADGE})]({colab_url(path)}) "
-            f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(path)})")
+    """Return the "Open in Colab" and Binder links of the notebook at `path` (from the root).
+
+    Text links, not badge images: a notebook opened offline loads nothing from the network.
+    """
+    return f"[Open in Colab]({colab_url(path)}) · [Launch on Binder]({binder_url(path)})"
 
 
 def slide_type(cell, previous=None):
