@@ -10,12 +10,16 @@ relative, so the folder can be copied or zipped as a whole.
 
 What a deck shows is the chapter as a learner reads it, less what does not belong on a screen in
 a lecture hall: cells marked `skip` (tools/course_nav.py writes the slide types) and worked
-solutions (tag `solution`) are left out, `# NBVAL_...` test markers are cut from the code, and the
+solutions (tag `solution`) are left out, `# NBVAL_...` test markers and the set-up cell's Colab
+install lines (`if "google.colab" in ...:` and its block) are cut from the code, and the
 "Not yet (...)" placeholder that an unanswered exercise prints is dropped; an error shown on
-purpose keeps its message, not its traceback. A cell tagged `notes` becomes the speaker notes of
-its slide (press S in the deck). A slide whose cells would not fit a 1280×720 screen is split
-into steps below it (↓), each after the first headed "... (continued)"; a list, a table or a
-printed output too long for one screen is cut between items, rows or lines.
+purpose keeps its message, not its traceback; a live widget (an explorer) says it needs
+JupyterLab instead of showing its stored text, "VBox(children=...". A cell tagged `notes`
+becomes the speaker notes of its slide (press S in the deck: reveal.js's notes plugin, offline).
+A figure's text description (`alt` in its display metadata) becomes its alt text. A slide whose
+cells would not fit a 1280×720 screen is split into steps below it (↓), each after the first
+headed "... (continued)"; a list, a table or a printed output too long for one screen is cut
+between items, rows or lines.
 The tool exits with an error when a deck loads anything from the network or (unless --no-verify)
 a file that is not there.
 """
@@ -48,6 +52,12 @@ IN_CODE = [re.compile(r"""url\(\s*['"]?([^'")\s]+)"""),  # CSS url(...)
            re.compile(r"""@import\s+['"]([^'"]+)"""),  # CSS @import "..."
            re.compile(r"""['"]((?:[a-z]+:)?//[^'"\s]+|[^'"\s]+\.(?:m?js|css))['"]""")]  # quoted
 TEST_MARKER = re.compile(r"^[ \t]*#[ \t]*NBVAL_\w+[^\n]*(\n|$)", re.MULTILINE)
+COLAB_INSTALL = re.compile(  # tools/course_nav.py's block: `if "google.colab" in ...:`, indented
+    r'^[ \t]*if "google\.colab" in [^\n]*(\n[ \t]+[^\n]*)*(\n[ \t]*(?=\n))*\n?', re.MULTILINE)
+# A live widget as the stored notebook keeps it: no view (tools/run_notebooks.py drops those) but
+# the text ipywidgets gives a box of controls, "VBox(children=(HBox(children=(FloatSlider(...".
+WIDGET_TEXT = re.compile(r"^(VBox|HBox|Box|GridBox|Tab|Accordion)\(children=")
+LIVE_WIDGET = "[a live widget: run this cell in JupyterLab to use it]"
 PLACEHOLDER = re.compile(r"^Not yet \([^)]*\): no answer yet")
 # Heights in CSS pixels on a 1280×720 slide, as tools/slides/course.css lays the cells out.
 SCREEN_HEIGHT = 700  # 720 less the deck's margins
@@ -96,7 +106,8 @@ def set_slide_type(cell, kind):
 
 def shown_cells(notebook):
     """Return copies of the cells a slide may show: no skipped cells or solutions, no test
-    markers, no placeholder outputs; cells tagged `notes` become speaker notes."""
+    markers or Colab install lines, no placeholder outputs; cells tagged `notes` become speaker
+    notes."""
     cells = []
     for cell in copy.deepcopy(notebook.cells):
         tags = cell.metadata.get("tags", [])
@@ -105,12 +116,14 @@ def shown_cells(notebook):
         if "notes" in tags:
             set_slide_type(cell, "notes")
         if cell.cell_type == "code":
-            cell.source = TEST_MARKER.sub("", cell.source)
+            cell.source = COLAB_INSTALL.sub("", TEST_MARKER.sub("", cell.source))
             cell.outputs = [out for out in cell.outputs if not PLACEHOLDER.match(
                 "".join(out.get("text", "")))]
             for out in cell.outputs:  # an error shown on purpose: its message, not every frame
                 if out.output_type == "error":
                     out.traceback = out.traceback[-1:]
+                if WIDGET_TEXT.match("".join(out.get("data", {}).get("text/plain", ""))):
+                    out.data = {"text/plain": LIVE_WIDGET}
         if slide_type(cell) == "notes":
             cells.append(cell)
         else:

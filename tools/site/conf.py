@@ -1,11 +1,20 @@
 """Sphinx configuration of the course website (`make site`).
 
+Each figure's text description (the `alt` that helpers.plotting stores in its display metadata)
+becomes its <img alt=...>: MyST-NB itself keeps only an image's width and height.
+
 tools/site/build_site.py writes the pages' sources into build/site-src (the stored notebooks, never
 executed, less their worked solutions) and runs Sphinx with this file. MyST-NB reads the
 notebooks; sphinx-book-theme gives the navigation, the search page and the Binder/Colab launch
 buttons; MathJax is served from the site itself, so no page loads anything from the network.
 """
+import hashlib
+import os
+from binascii import a2b_base64
 from pathlib import Path
+
+import nbformat
+from docutils import nodes
 
 from helpers import course
 
@@ -52,3 +61,39 @@ html_theme_options = {
                        "notebook_interface": "jupyterlab"},
     "show_toc_level": 2,
 }
+
+
+def stored_image(mime, data):
+    """Return the bytes MyST-NB writes for an image output (its file name is their sha256)."""
+    if mime in ("image/png", "image/jpeg", "image/gif"):
+        return a2b_base64(data)
+    return os.linesep.join("".join(data).splitlines()).encode("utf-8")
+
+
+def figure_descriptions(source=SOURCE):
+    """Return {sha256 of each image output in the notebooks under `source`: its alt text}."""
+    found = {}
+    for path in sorted(source.rglob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                for mime, data in output.get("data", {}).items():
+                    alt = output.get("metadata", {}).get(mime, {}).get("alt")
+                    if mime.startswith("image/") and alt:
+                        found[hashlib.sha256(stored_image(mime, data)).hexdigest()] = alt
+    return found
+
+
+def describe_images(doctree, descriptions):
+    """Give each image of `doctree` that has no alt text the description of its file, if any."""
+    for image in doctree.findall(nodes.image):
+        alt = descriptions.get(Path(image["uri"]).stem)
+        if alt and not image.get("alt"):
+            image["alt"] = alt
+
+
+def setup(app):
+    """Add the figures' descriptions to their images once MyST-NB has made them (a page's
+    outputs become images in a post-transform, just before the page is written)."""
+    descriptions = figure_descriptions()
+    app.connect("doctree-resolved", lambda app, doctree, name: describe_images(doctree,
+                                                                               descriptions))
