@@ -5,7 +5,8 @@ Usage: python tools/site/build_site.py [--out DIR]
 Writes the pages' sources into build/site-src: a home page with the chapters (from
 helpers.course), and a copy of each chapter notebook as the site shows it: worked solutions (tag
 `solution`) and the navigation line (tag `nav`; the site has its own) removed, a widget's
-output replaced by a line saying it needs a live kernel, and a badge image that would load from
+output (a view, or the "VBox(children=..." text a stored notebook keeps) replaced by a line
+saying it needs a live kernel, and a badge image that would load from
 the network replaced by its text, still a link. The notebooks of worked solutions
 (notebooks/solutions/) become pages of their own, apart from the lessons. Then runs Sphinx with
 tools/site/conf.py (MyST-NB, sphinx-book-theme; nothing is executed) and MathJax copied from
@@ -35,6 +36,7 @@ MATHJAX_FILES = ["mathjax/tex-chtml.js", "mathjax/input", "mathjax/output", "mat
                  "@mathjax/mathjax-newcm-font/package.json"]
 WIDGET = "application/vnd.jupyter.widget-view+json"
 LIVE_WIDGET = "[a live widget: run this chapter in JupyterLab, Binder or Colab to use it]"
+WIDGET_TEXT = re.compile(r"^(VBox|HBox|Box|GridBox|Tab|Accordion)\(children=")  # ipywidgets' repr
 REMOTE_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(?:https?:)?//[^)]*\)")  # ![alt](https://...)
 
 
@@ -48,7 +50,8 @@ def site_notebook(path, removed=("solution", "nav")):
         if cell.cell_type == "markdown":
             cell.source = REMOTE_IMAGE.sub(lambda found: found.group(1) or "badge", cell.source)
         for output in cell.get("outputs", []):
-            if WIDGET in output.get("data", {}):
+            data = output.get("data", {})
+            if WIDGET in data or WIDGET_TEXT.match("".join(data.get("text/plain", ""))):
                 output.data = {"text/plain": LIVE_WIDGET}
     notebook.metadata.pop("widgets", None)
     return notebook
