@@ -5,9 +5,10 @@ Usage: python tools/course_nav.py [NOTEBOOK ...]   rewrite (only these) notebook
 
 helpers.course.CHAPTERS is the course's manifest. Each chapter notebook's first cell starts with
 "# <title>". The tool writes, for every chapter that exists: the navigation cell after the title
-(previous | contents | next), slide types for reveal.js (see slide_type), then
-notebooks/00_contents.ipynb and, between their markers in README.md, the course map and the table
-of each chapter's files.
+(previous | contents | next), slide types for reveal.js (see slide_type), the glossary's nav cell
+(notebooks/glossary.ipynb: a reference page, not a chapter), then notebooks/00_contents.ipynb and,
+between their markers in README.md, the course map and the table of each chapter's files. The
+contents and the course map link the glossary.
 
 Launch links come from helpers.course.REPOSITORY ("owner/name", the one place the repository is
 named): each chapter's nav cell carries its "Open in Colab" and Binder links, its set-up cell
@@ -27,6 +28,7 @@ from helpers.course import CHAPTERS, PLACEHOLDER_REPOSITORY, REPOSITORY
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 CONTENTS = "00_contents.ipynb"
+GLOSSARY = "glossary.ipynb"  # every term the chapters use; not a chapter (no number, no deck)
 FIRST = f"notebooks/{CHAPTERS[0].file}"  # where the README's launch links open the course
 HUB = "https://HUB.EXAMPLE.ORG"  # the teacher's JupyterHub: the README says to replace it
 # The first line of the generated Colab block at the top of each set-up cell.
@@ -170,6 +172,17 @@ def with_setup_lines(notebook):
     return {**notebook, "cells": cells}
 
 
+def glossary_nav_line():
+    """Return the glossary's nav line: back to the contents."""
+    return f"[Contents]({CONTENTS})"
+
+
+def glossary_line(prefix=""):
+    """Return the sentence that links the glossary (its path prefixed with `prefix`)."""
+    return (f"The [glossary]({prefix}{GLOSSARY}) explains each term the chapters use in a few "
+            "plain sentences; the chapters link a term's first use to it.")
+
+
 def nav_text(chapters, i):
     """Return chapter `i`'s nav cell: previous | contents | next, then its launch badges."""
     return f"{nav_line(chapters, i)}\n\n{launch_badges(f'notebooks/{chapters[i].file}')}"
@@ -190,7 +203,7 @@ def course_map(chapters):
         rows.append(f"| {link} | {chapter.summary} | {chapter.minutes} min |")
     total = sum(chapter.minutes for chapter in chapters)
     rows.append(f"| **whole course** | | **{total} min** |")
-    return "\n".join(rows)
+    return "\n".join([*rows, "", glossary_line("notebooks/")])
 
 
 def chapter_files(chapters):
@@ -226,6 +239,7 @@ def contents_notebook(chapters):
     for chapter in chapters:
         lines.append(f"1. [{chapter.title}]({chapter.file}): {chapter.summary} "
                      f"({chapter.minutes} min)")
+    lines += ["", glossary_line()]
     lines += ["", "Run the cell below to see which exercises you have solved so far: "
               "`helpers.check` keeps them in a file on your machine; nothing is sent anywhere."]
     cell = markdown_cell("contents", "\n".join(lines), slide="slide")
@@ -247,6 +261,11 @@ def expected_files(only=None):
         notebook = read(path)
         check_title(notebook, path, chapter.title)
         files[path] = dump(with_setup_lines(with_navigation(notebook, nav_text(CHAPTERS, i))))
+    glossary = BOOKS / GLOSSARY
+    if glossary.exists() and (not only or glossary.resolve() in only):
+        notebook = read(glossary)
+        check_title(notebook, glossary, "Glossary")
+        files[glossary] = dump(with_navigation(notebook, glossary_nav_line()))
     if only:
         return files
     files[BOOKS / CONTENTS] = dump(contents_notebook(CHAPTERS))

@@ -8,7 +8,8 @@ helpers.course), and a copy of each chapter notebook as the site shows it: worke
 output (a view, or the "VBox(children=..." text a stored notebook keeps) replaced by a line
 saying it needs a live kernel, and a badge image that would load from
 the network replaced by its text, still a link. The notebooks of worked solutions
-(notebooks/solutions/) become pages of their own, apart from the lessons. Then runs Sphinx with
+(notebooks/solutions/) become pages of their own, apart from the lessons, and the glossary
+(notebooks/glossary.ipynb) one page after the chapters. Then runs Sphinx with
 tools/site/conf.py (MyST-NB, sphinx-book-theme; nothing is executed) and MathJax copied from
 build/site-vendor (npm, pinned in tools/site/package.json). Exits with Sphinx's status:
 non-zero on any warning.
@@ -36,6 +37,10 @@ MATHJAX_FILES = ["mathjax/tex-chtml.js", "mathjax/input", "mathjax/output", "mat
                  "@mathjax/mathjax-newcm-font/package.json"]
 WIDGET = "application/vnd.jupyter.widget-view+json"
 LIVE_WIDGET = "[a live widget: run this chapter in JupyterLab, Binder or Colab to use it]"
+GLOSSARY = "glossary.ipynb"  # notebooks/<GLOSSARY>: the terms the chapters link to
+# An entry's `<a id>` line serves JupyterLab only (its heading ids keep the case); the site gives
+# the heading the same id itself, so the line is dropped rather than doubled.
+LAB_ANCHOR = re.compile(r'^<a id="[\w-]+"></a>\n+', re.MULTILINE)
 WIDGET_TEXT = re.compile(r"^(VBox|HBox|Box|GridBox|Tab|Accordion)\(children=")  # ipywidgets' repr
 REMOTE_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(?:https?:)?//[^)]*\)")  # ![alt](https://...)
 
@@ -81,6 +86,8 @@ repository's README).
 | --- | --- | --- |
 {rows}
 
+The [glossary](notebooks/{GLOSSARY}) explains each term the chapters use, in a few plain sentences.
+
 The course's text and figures are licensed under CC BY 4.0, its code under the MIT License.
 
 ```{{toctree}}
@@ -89,6 +96,7 @@ The course's text and figures are licensed under CC BY 4.0, its code under the M
 :caption: Chapters
 
 {pages}
+notebooks/{GLOSSARY.removesuffix('.ipynb')}
 ```
 
 ```{{toctree}}
@@ -122,6 +130,10 @@ def write_sources(source=SOURCE):
     for chapter in course.CHAPTERS:
         nbformat.write(site_notebook(ROOT / "notebooks" / chapter[0]),
                        source / "notebooks" / chapter[0])
+    glossary = site_notebook(ROOT / "notebooks" / GLOSSARY)
+    for cell in glossary.cells:
+        cell.source = LAB_ANCHOR.sub("", cell.source)
+    nbformat.write(glossary, source / "notebooks" / GLOSSARY)
     for path in solution_paths():  # separate pages, out of the lessons: solutions stay in
         nbformat.write(site_notebook(path, removed=("nav",)), source / "notebooks" / "solutions"
                        / path.name)
