@@ -66,8 +66,7 @@ CHAPTERS = [
             "dynamic graphs from Python control flow; one weight used twice", 35,
             checks="control_flow_chapter",
             helpers=("weight_sharing", "explorers.weight_sharing"),
-            scripts=("dynamic_net", "repeated_linear"),
-            less_work="09 trains its dynamic net at most 1,400 steps, the tutorial 30,000"),
+            scripts=("dynamic_net", "repeated_linear")),  # both train as their sources do
     Chapter("10_linear_regression.ipynb", "10 · Linear regression",
             "a complete small project with nn.Linear; the whole course in one table", 30,
             checks="linear_regression_chapter", scripts=("linear_regression", "line_one_sample")),
