@@ -72,9 +72,13 @@ def with_alt_text(png_formatter):
 
 
 def describe(figure):
-    """Return a short text description of a figure: per axes, what against what, its curves."""
+    """Return a short text description of a figure: per axes, what against what, its curves
+    (an axes drawn without its frame, such as a "diverged" notice: its texts)."""
     parts = []
     for ax in figure.axes:
+        if not ax.axison:
+            parts += [text.get_text() for text in ax.texts if text.get_text()]
+            continue
         names = [line.get_label() for line in ax.get_lines()
                  if not line.get_label().startswith("_")]  # "_child0": matplotlib's unlabelled
         count = len(ax.get_lines()) + len(ax.collections)

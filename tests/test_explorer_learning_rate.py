@@ -56,9 +56,10 @@ def test_outputs_say_how_far_from_the_optimum_or_where_it_diverged():
     text, image = run_outputs(train_cubic(1e-6, 2000), 1e-6)
     gap = 100 * (descent_loss(X, Y, START, 1e-6, 1999) / BEST - 1)
     assert f"{gap:.2f}% above the optimum {BEST:.4f}" in text["text"]
-    assert image["data"]["image/png"]
-    text, _ = run_outputs(train_cubic(1e-4, 2000), 1e-4)
+    assert image["data"]["text/plain"].startswith("Plot of loss against step (log scale)")
+    text, image = run_outputs(train_cubic(1e-4, 2000), 1e-4)
     assert text["text"].startswith("learning rate 1.00e-04 diverged at step 2:")
+    assert image["data"]["text/plain"].endswith("optimum 8.8172; diverged at step 2.")  # no fit
 
 
 def test_the_widget_reruns_training_when_a_slider_moves():
@@ -70,7 +71,7 @@ def test_the_widget_reruns_training_when_a_slider_moves():
     assert "diverged at step 2" in output.outputs[0]["text"]
     rate.value, steps.value = 3e-6, 300
     assert "after 300 steps" in output.outputs[0]["text"]
-    assert output.outputs[1]["data"]["image/png"]
+    assert 'alt="Plot of loss against step' in output.outputs[1]["data"]["text/html"]
 
 
 def test_the_widget_refuses_bad_starting_values():

@@ -145,7 +145,7 @@ def test_the_widget_draws_a_run_and_redraws_when_a_slider_moves():
     widget = weight_sharing_explorer(steps=20)
     (w0, b0), output = widget.children[0].children, widget.children[1]
     assert printed(output).startswith("start (0.00, 0.00) -> end (")
-    assert any("image/png" in o.get("data", {}) for o in output.outputs)
+    assert "path from its start (0.00, 0.00) to its end (" in output.outputs[1]["data"]["text/html"]
     before = output.outputs
     w0.value = -2.0
     b0.value = -10.0

@@ -116,6 +116,9 @@ def draw_run(figure, run):
     run's path, start and end into one that already shows the surface (no contours redrawn)."""
     if not figure.axes:
         draw_twice_applied_runs([run], ax=figure.subplots())
+        for ax in figure.axes:  # the surface and its colour bar: an image inside the SVG
+            for collection in ax.collections:
+                collection.set_rasterized(True)
     path, start, end = figure.axes[0].get_lines()[:3]  # drawn first, in this order
     path.set_data(run.path[:, 0], run.path[:, 1])
     start.set_data(run.path[:1, 0], run.path[:1, 1])
@@ -130,7 +133,18 @@ def run_outputs(run, figure=None):
                f"loss {run.losses[-1]:.1e}: {run.outcome}")
     figure = figure or new_figure()
     draw_run(figure, run)
-    return figure_outputs(figure, message)
+    return figure_outputs(figure, message, picture(run))
+
+
+def picture(run):
+    """Return a text description of what draw_run shows for `run` (the figure's alt text)."""
+    (w0, b0), (w, b) = run.path[0], run.path[-1]
+    solutions = " and ".join(f"({sw:.2f}, {sb:.2f})" for sw, sb in twice_applied_line_solutions(
+        SLOPE, INTERCEPT))
+    return (f"Loss surface over w (across, {W_RANGE[0]:g} to {W_RANGE[1]:g}) and b (up, "
+            f"{B_RANGE[0]:g} to {B_RANGE[1]:g}), darker where the loss is lower, with the run's "
+            f"path from its start ({w0:.2f}, {b0:.2f}) to its end ({w:.2f}, {b:.2f}); stars mark "
+            f"the exact solutions {solutions}, a dotted line the wall w = -1.")
 
 
 def weight_sharing_explorer(steps=STEPS, learning_rate=LEARNING_RATE):
