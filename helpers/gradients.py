@@ -1,5 +1,6 @@
-"""Chapter 02's hand-derived gradients of the summed squared error, and gradient descent's
-exact path on that quadratic loss (the reference training runs are checked against)."""
+"""Chapter 02's hand-derived gradients of the summed squared error, gradient descent's exact path
+on that quadratic loss (the reference training runs are checked against), and the graph autograd
+records (chapter 04 draws it)."""
 import numpy as np
 
 from helpers.reference import least_squares_fit, same_length
@@ -10,6 +11,7 @@ from helpers.validation import (
     is_tensor,
     positive_number,
     refuse,
+    text,
     whole_number,
 )
 
@@ -71,3 +73,31 @@ def descent_loss(x, y, start, learning_rate, steps):
         error = shrink @ (start - best.coefficients)  # w_k - w* = (I - lr H)^k (w_0 - w*)
         loss = float(best.loss + error @ (hessian / 2) @ error)
     return loss if np.isfinite(loss) else np.inf
+
+
+def backward_graph(tensor, names=None):
+    """Return (nodes, edges) of the graph recorded for `tensor`: node labels, and (i, j) pairs
+    "node i sends gradient to node j", walked breadth-first from tensor.grad_fn."""
+    if not is_tensor(tensor) or tensor.grad_fn is None:
+        refuse("tensor", "a tensor computed from one that requires grad (it has a grad_fn)",
+               tensor)
+    if names is not None and not (isinstance(names, dict) and all(
+            text(name, "each name in names", none=False) and is_tensor(leaf)
+            for name, leaf in names.items())):
+        refuse("names", "a dict of names and the leaf tensors they label, or None", names)
+    leaf_names = {id(leaf): name for name, leaf in (names or {}).items()}
+    found, edges = [tensor.grad_fn], []  # nodes in the order first met; found[0] is the root
+    index = {id(tensor.grad_fn): 0}
+    for node in found:  # grows while walked: breadth-first
+        for child, _ in node.next_functions:
+            if child is None:  # an input that needs no gradient
+                continue
+            if id(child) not in index:
+                index[id(child)] = len(found)
+                found.append(child)
+            edges.append((index[id(node)], index[id(child)]))
+    labels = [type(node).__name__ for node in found]
+    for i, node in enumerate(found):
+        name = leaf_names.get(id(getattr(node, "variable", None)))
+        labels[i] += f" ({name})" if name is not None else ""
+    return labels, edges

@@ -1,5 +1,6 @@
 """Plotting: one `plot` entry point in one style, and the two figures every chapter draws."""
 import math
+from collections import Counter
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -164,3 +165,40 @@ def plot_losses(losses, optimum=None, ax=None):
     hline = None if optimum is None else (optimum, f"optimum {optimum:.4f}")
     return plot(steps, list(named.values()), list(named), xlabel="step", ylabel="loss",
                 yscale="log", hline=hline, ax=ax)
+
+
+def draw_backward_graph(nodes, edges, ax=None):
+    """Draw a recorded graph (backward_graph's nodes, edges), the root on top; return the axes."""
+    if not (isinstance(nodes, list | tuple) and nodes and all(isinstance(n, str) for n in nodes)):
+        refuse("nodes", "a non-empty list of node labels", nodes, WrongType)
+    if not (isinstance(edges, list | tuple) and all(
+            isinstance(e, tuple) and len(e) == 2 and all(type(k) is int and 0 <= k < len(nodes)
+                                                         for k in e) for e in edges)):
+        refuse("edges", f"a list of (i, j) node indices from 0 to {len(nodes) - 1}", edges)
+    depth = [0] * len(nodes)
+    for _ in nodes:  # the longest path from the root sets each node's row (a graph has no cycle)
+        for i, j in edges:
+            depth[j] = max(depth[j], min(depth[i] + 1, len(nodes)))
+    where, rows = {}, max(depth) + 1
+    for row in range(rows):  # each row ordered by where its nodes' parents are: fewer crossings
+        parents = {k: [where[i][0] for i, j in edges if j == k and i in where] or [0]
+                   for k in range(len(nodes)) if depth[k] == row}
+        ordered = sorted(parents, key=lambda k: sum(parents[k]) / len(parents[k]))
+        where |= {k: ((col + 0.5) / len(ordered), -row) for col, k in enumerate(ordered)}
+    widest = max(list(depth).count(row) for row in range(rows))
+    size = (max(5.0, 2.2 * widest), 0.5 + 0.45 * rows)  # inches: room for each row's labels
+    ax = ax if ax is not None else plt.figure(figsize=size).gca()
+    for (i, j), count in sorted(Counter(edges).items()):
+        ax.annotate("", where[j], where[i], arrowprops={"arrowstyle": "->", "color": "grey",
+                                                        "shrinkA": 10, "shrinkB": 11})
+        ax.plot(*zip(where[i], where[j], strict=True), alpha=0,  # invisible: the alt text's edge
+                label=f"{nodes[i]} → {nodes[j]}" + (f" ({count} edges)" if count > 1 else ""))
+    for k, (x, y) in where.items():
+        ax.text(x, y, nodes[k], ha="center", va="center",
+                bbox={"boxstyle": "round", "facecolor": "white"})
+    ax.set(xlim=(0, 1), ylim=(0.5 - rows, 0.5), title="recorded graph, gradients flow down",
+           xlabel="branch", ylabel="backward node", xticks=[], yticks=[])  # labels: alt text only
+    ax.xaxis.label.set_visible(False), ax.yaxis.label.set_visible(False), ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return ax

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from helpers import least_squares_fit, polynomial_loss, sine_data
-from helpers.gradients import cubic_gradients, descent_loss, loss_and_gradient
+from helpers.gradients import backward_graph, cubic_gradients, descent_loss, loss_and_gradient
 
 X, Y = sine_data(2000, dtype=torch.float64)
 START = [0.3, -0.2, 0.1, 0.05]
@@ -107,3 +107,73 @@ def test_descent_loss_takes_numpy_scalars_and_refuses_bools_and_nan_starts():
         with pytest.raises(ValueError, match=message):
             descent_loss(**{"x": X, "y": Y, "start": START, "learning_rate": 1e-6, "steps": 3,
                             **kwargs})
+
+
+def test_backward_graph_of_a_chain_is_the_hand_built_chain():
+    w = torch.tensor(2.0, requires_grad=True)
+    loss = (w * torch.tensor(3.0) - 1) ** 2  # x needs no gradient: its branch is left out
+    assert backward_graph(loss, names={"w": w}) == (
+        ["PowBackward0", "SubBackward0", "MulBackward0", "AccumulateGrad (w)"],
+        [(0, 1), (1, 2), (2, 3)])
+
+
+def test_backward_graph_meets_a_tensor_used_twice_once_with_two_edges_into_it():
+    s, t = torch.tensor(1.0, requires_grad=True), torch.tensor(2.0, requires_grad=True)
+    assert backward_graph(3 * s + 5 * s, names={"s": s}) == (
+        ["AddBackward0", "MulBackward0", "MulBackward0", "AccumulateGrad (s)"],
+        [(0, 1), (0, 2), (1, 3), (2, 3)])
+    assert backward_graph(s * t) == (["MulBackward0", "AccumulateGrad", "AccumulateGrad"],
+                                     [(0, 1), (0, 2)])  # unnamed leaves keep the bare node name
+
+
+def test_backward_graph_of_the_cubic_reaches_its_four_coefficients():
+    a, b, c, d = (torch.tensor(v, requires_grad=True) for v in START)
+    loss = (a + b * X + c * X**2 + d * X**3 - Y).pow(2).sum()
+    nodes, edges = backward_graph(loss, names=dict(a=a, b=b, c=c, d=d))
+    leaves = sorted(n for n in nodes if n.startswith("AccumulateGrad"))
+    assert leaves == [f"AccumulateGrad ({k})" for k in "abcd"] and nodes[0] == "SumBackward0"
+    assert len(nodes) == 13 and len(edges) == 12  # a tree: each node but the root has one parent
+    assert sorted(j for _, j in edges) == list(range(1, 13))
+
+
+@pytest.mark.parametrize(("tensor", "names", "message"), [
+    (torch.ones(2), None, "tensor must be a tensor computed from one that requires grad"),
+    ("loss", None, "tensor must be"), (None, {"w": 1.0}, "names must be a dict"),
+    (None, ["w"], "names must be a dict"), (None, {"": torch.ones(1)}, "names")])
+def test_backward_graph_refuses_untracked_tensors_and_bad_names(tensor, names, message):
+    tensor = tensor if tensor is not None else torch.ones(1, requires_grad=True) * 2
+    with pytest.raises(ValueError, match=message):
+        backward_graph(tensor, names)
+
+
+def test_draw_backward_graph_puts_each_node_on_its_row_and_describes_every_edge():
+    import matplotlib.pyplot as plt
+
+    from helpers.plotting import describe, draw_backward_graph
+
+    s = torch.tensor(1.0, requires_grad=True)
+    nodes, edges = backward_graph(3 * s + 5 * s, names={"s": s})
+    ax = draw_backward_graph(nodes, edges)
+    labels = [t for t in ax.texts if t.get_text()]  # the arrows are empty annotations
+    assert sorted(t.get_text() for t in labels) == sorted(nodes)
+    boxes = {t.get_text(): t.get_position() for t in labels}
+    assert boxes["AddBackward0"] == (0.5, 0) and boxes["MulBackward0"][1] == -1
+    assert boxes["AccumulateGrad (s)"] == (0.5, -2)  # below both products, centred
+    assert describe(ax.figure) == (
+        "Recorded graph, gradients flow down: plot of backward node against branch: "
+        "AddBackward0 → MulBackward0, AddBackward0 → MulBackward0, "
+        "MulBackward0 → AccumulateGrad (s), MulBackward0 → AccumulateGrad (s).")
+    ax_twice = draw_backward_graph(*backward_graph(s * s, names={"s": s}))
+    assert "MulBackward0 → AccumulateGrad (s) (2 edges)" in describe(ax_twice.figure)
+    plt.close("all")
+
+
+@pytest.mark.parametrize(("nodes", "edges", "message"), [
+    ([], [], "nodes must be a non-empty list"), (["a", 1], [], "nodes"),
+    (["a", "b"], [(0, 2)], r"edges must be a list of \(i, j\) node indices from 0 to 1"),
+    (["a", "b"], [(0, True)], "edges"), (["a", "b"], "01", "edges")])
+def test_draw_backward_graph_refuses_bad_nodes_and_edges(nodes, edges, message):
+    from helpers.plotting import draw_backward_graph
+
+    with pytest.raises(ValueError, match=message):
+        draw_backward_graph(nodes, edges)
