@@ -1,8 +1,10 @@
 """The manifest (helpers/course.py) lists every chapter and names files that exist; and
 tools/course_nav.py: navigation lines point at the right neighbours, the contents notebook links
-every chapter, slide types follow the rule, the README tables are set between their markers, and
---check reports a stale notebook without touching it (on copies in a temporary folder; the real
-notebooks are only read)."""
+every chapter and the glossary, slide types follow the rule, the README tables are set between
+their markers (the course map links the glossary), the glossary keeps the nav line the tool gives
+it, and --check reports a stale notebook without touching it (on copies in a temporary folder; the
+real notebooks are only read). That the stored contents and README match what the tool writes is
+`course_nav.py --check`, which `make test` runs."""
 import json
 import re
 import shlex
@@ -24,7 +26,8 @@ PRESENT = [name for name in NAMES if (BOOKS / name).exists()]
 
 
 def test_every_chapter_notebook_is_in_the_manifest():
-    files = sorted(path.name for path in BOOKS.glob("*.ipynb") if path.name != nav.CONTENTS)
+    files = sorted(path.name for path in BOOKS.glob("*.ipynb")
+                   if path.name not in (nav.CONTENTS, nav.GLOSSARY))
     assert files == sorted(NAMES), "add the chapter to helpers/course.py (CONTRIBUTING.md)"
     solutions = {path.name for path in (BOOKS / "solutions").glob("*.ipynb")}
     assert solutions <= set(NAMES), "a worked-solutions notebook is named after its chapter"
@@ -95,9 +98,35 @@ def test_nav_line_links_previous_contents_next(name):
     assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
 
 
-def test_contents_links_every_chapter_in_order():
-    contents = json.loads((BOOKS / "00_contents.ipynb").read_text(encoding="utf-8"))
-    assert links("".join(contents["cells"][0]["source"])) == NAMES
+def test_contents_links_every_chapter_in_order_then_the_glossary():
+    contents = nav.contents_notebook(CHAPTERS)
+    assert links("".join(contents["cells"][0]["source"])) == [*NAMES, "glossary.ipynb"]
+    assert (BOOKS / nav.GLOSSARY).is_file()
+
+
+def test_the_course_map_lists_every_chapter_then_links_the_glossary():
+    lines = nav.course_map(CHAPTERS).splitlines()
+    table = [line for line in lines if line.startswith("|")]
+    assert [links(line)[0] for line in table[2:-1]] == [f"notebooks/{name}" for name in NAMES]
+    assert table[-1].startswith("| **whole course** |")
+    assert links(lines[-1]) == ["notebooks/glossary.ipynb"] and lines[-2] == ""  # below the table
+
+
+def test_the_glossary_has_a_contents_nav_line_and_is_as_the_tool_writes_it():
+    path = BOOKS / nav.GLOSSARY
+    written = nav.expected_files({path.resolve()})
+    assert list(written) == [path], "only the glossary when only it is asked for"
+    notebook = json.loads(written[path])
+    assert links("".join(nav_cell_of(notebook)["source"])) == ["00_contents.ipynb"]
+    assert notebook["cells"][0]["source"][0] == "# Glossary\n"
+    assert written[path] == path.read_text(encoding="utf-8"), "run tools/course_nav.py on it"
+
+
+def test_a_glossary_without_its_title_is_refused(course_copy, monkeypatch):
+    (course_copy / "notebooks" / nav.GLOSSARY).write_text(
+        nav.dump(nav.contents_notebook(CHAPTERS)), encoding="utf-8")  # a notebook titled wrong
+    with pytest.raises(SystemExit, match="glossary.ipynb: the first cell must start with '# Glos"):
+        run_tool(monkeypatch, "--check")
 
 
 def cell(kind, text, tags=()):
