@@ -20,6 +20,13 @@ BUILD = ROOT / "build"
 # every request first).
 LOOPBACK_ONLY = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SCREEN = {"width": 1280, "height": 720}
+# Returns the images of the page (given as their list) whose alt text says nothing: none, empty,
+# nbconvert's stand-in, or a file name (Sphinx's stand-in); each as the start of its address.
+NO_ALT_JS = r"""images => images.filter(img => {
+  const alt = (img.getAttribute('alt') || '').trim();
+  return !alt || alt === 'No description has been provided for this image'
+    || /\.(png|svg|jpe?g|gif|webp)$/i.test(alt);
+}).map(img => (img.getAttribute('src') || '').slice(0, 80))"""
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -1,7 +1,8 @@
 """Every page of `make site` opened in headless Chromium with the network refused: each loads with
-no error and no request beyond the local server, its math is typeset, and every link within the
-site leads to a page (and anchor) that exists. The search page finds a chapter, and the lesson
-pages hold no worked solution. Run by `make test-site`, which prints the counts."""
+no error and no request beyond the local server, its math is typeset, every link within the site
+leads to a page (and anchor) that exists, and every image has alt text. The search page finds a
+chapter, and the lesson pages hold no worked solution. Run by `make test-site`, which prints the
+counts."""
 import functools
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ from urllib.parse import unquote, urldefrag
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD
+from conftest import BUILD, NO_ALT_JS
 from helpers.course import CHAPTERS
 
 SITE = BUILD / "site"
@@ -66,13 +67,14 @@ def test_page_loads_offline_with_working_links(offline_page, build_server, recor
     base = f"{build_server}/site"
     offline_page.goto(f"{base}/{page}", wait_until="load")
     shown = offline_page.evaluate(PAGE_JS)
+    no_alt = offline_page.eval_on_selector_all("img", NO_ALT_JS)
     broken = broken_links(sorted(set(shown["links"])), base)
     record_property("measured", (TABLE, page, {
         "links": len(set(shown["links"])), "broken links": len(broken),
-        "math shown": shown["math"], "raw-TeX": int(shown["rawTex"]),
+        "math shown": shown["math"], "raw-TeX": int(shown["rawTex"]), "images no alt": len(no_alt),
         "network reqs": len(offline_page.network), "broken loads": len(offline_page.broken)}))
-    assert (broken, shown["rawTex"], offline_page.network, offline_page.broken) == \
-        ([], False, [], []), (page, broken, offline_page.network, offline_page.broken)
+    assert (broken, shown["rawTex"], no_alt, offline_page.network, offline_page.broken) == \
+        ([], False, [], [], []), (page, broken, no_alt, offline_page.network, offline_page.broken)
     source = SITE / "_sources" / Path(page).with_suffix(".ipynb")
     if page.startswith("notebooks/") and "/solutions/" not in page and source.is_file():
         cells = json.loads((BUILD.parent / page.replace(".html", ".ipynb")).read_text())["cells"]
