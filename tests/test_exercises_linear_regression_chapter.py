@@ -1,4 +1,5 @@
 """Chapter 10's exercise checks: each accepts a worked solution and names each typical mistake."""
+import numpy as np
 import torch
 
 from helpers import least_squares_fit, noisy_line
@@ -34,4 +35,24 @@ def test_10_2_noise_standard_deviation():
                        ((best.loss / (n - 1)) ** 0.5, "divides by n - 1"),
                        (best.loss / (n - 2), "variance"), (2.0, "true noise level")]:
         ok, message = verdict("10.2", wrong)
+        assert not ok and fix in message, (wrong, message)
+
+
+def test_10_3_mini_batch_sizes_from_a_real_loader():
+    from torch.utils.data import DataLoader, TensorDataset
+    x = torch.arange(80.0).unsqueeze(1)  # the chapter's 80 training points, any values
+    loader = DataLoader(TensorDataset(x, x), batch_size=32, shuffle=True,
+                        generator=torch.Generator().manual_seed(1))
+    sizes = [len(xb) for xb, yb in loader]  # an independent computation: torch's own loader
+    ok, message = verdict("10.3", sizes)
+    assert ok and "16" in message, message
+    assert verdict("10.3", tuple(sizes))[0] and verdict("10.3", [np.int64(s) for s in sizes])[0]
+    dropped = [len(xb) for xb, _ in DataLoader(TensorDataset(x, x), batch_size=32,
+                                                    drop_last=True)]
+    for wrong, fix in [(dropped, "drop_last=True"), (sizes[::-1], "short batch comes last"),
+                       ([32, 32, 32, 4], "add up to 100"), (loader, "DataLoader itself"),
+                       (3, "list of whole numbers"), ("[32, 32, 16]", "list of whole numbers"),
+                       ([32.0, 32.0, 16.0], "whole numbers"), ([True, 32, 16], "whole numbers"),
+                       ([40, 40], "not the list")]:
+        ok, message = verdict("10.3", wrong)
         assert not ok and fix in message, (wrong, message)

@@ -2,7 +2,7 @@
 import numpy as np
 
 from helpers.data import noisy_line
-from helpers.exercises import exercise, number_verdict
+from helpers.exercises import describe, exercise, number_verdict
 
 STABLE_RATE_TOL = 1e-5  # relative; float64 throughout; momentum's 1.9/λ is 5% off
 NOISE_TOL = 1e-5  # relative; dividing by n - 1 instead of n - 2 is 0.5% off
@@ -41,3 +41,32 @@ def noise_standard_deviation(answer):
         (squares / (n - 2), "that is the variance: take its square root"),
         (2.0, "2 is the true noise level the data were made with: estimate it from the residuals"),
     ], hint="residuals of the least-squares line, then sqrt(sum(r²) / (n - 2))")
+
+
+TRAINING_POINTS, BATCH_SIZE = 80, 32  # the chapter's training split and the exercise's batch
+
+
+@exercise("10.3")
+def mini_batch_sizes(answer):
+    """Check the list of mini-batch sizes of one epoch: full batches, then the remainder."""
+    full, rest = divmod(TRAINING_POINTS, BATCH_SIZE)
+    expected = [BATCH_SIZE] * full + [rest] * (rest > 0)  # [32, 32, 16]
+    what = "the list of mini-batch sizes"
+    if type(answer).__name__ == "DataLoader":  # asked of its type: answers may be hostile
+        return False, f"that is the DataLoader itself: give {what}, [len(xb) for xb, yb in loader]"
+    if isinstance(answer, str) or not isinstance(answer, list | tuple):
+        return False, f"{what} should be a list of whole numbers, got {describe(answer)}"
+    if not all(isinstance(size, int | np.integer) and not isinstance(size, bool)
+               for size in answer):
+        return False, f"{what} should hold whole numbers (len(xb) of each batch), got {answer!r}"
+    sizes = [int(size) for size in answer]
+    if sizes == expected:
+        return True, f"{what} is {sizes}: the last batch holds the {rest} points left over"
+    if sizes == [BATCH_SIZE] * full:
+        return False, f"that drops the last {rest} points (drop_last=True): keep every point"
+    if sorted(sizes) == sorted(expected):
+        return False, "the sizes are right but not in their order: the short batch comes last"
+    if sum(sizes) != TRAINING_POINTS:
+        return False, (f"those sizes add up to {sum(sizes)}: one epoch deals each of the "
+                       f"{TRAINING_POINTS} training points once, in batches of {BATCH_SIZE}")
+    return False, f"that is not {what} with batch_size={BATCH_SIZE} yet"
