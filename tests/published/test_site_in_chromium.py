@@ -1,10 +1,12 @@
 """Every page of `make site` opened in headless Chromium with the network refused: each loads with
 no error and no request beyond the local server, its math is typeset, every link within the site
 leads to a page (and anchor) that exists, and every image has alt text. The search page finds a
-chapter, and the lesson pages hold no worked solution. Run by `make test-site`, which prints the
-counts."""
+chapter, the lesson pages hold no worked solution, and a printed chapter (the download button's
+PDF is the browser's print) shows no navigation and cuts no code line. Run by `make test-site`,
+which prints the counts."""
 import functools
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
@@ -95,3 +97,31 @@ def test_search_finds_a_chapter_offline(offline_page, build_server):
                                               "links => links.map(a => a.getAttribute('href'))")
     assert any("05_custom_autograd_function" in link for link in found), found
     assert (offline_page.network, offline_page.broken) == ([], [])
+
+
+PRINT_JS = """async () => {
+  if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
+  const shown = s => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length);
+  return {navigation: shown('.bd-sidebar-primary, .bd-sidebar-secondary, .bd-header').length,
+          cut: shown('pre').filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+                 .map(pre => pre.textContent.slice(0, 60)),
+          figures: shown('img[src*="_images/"]').length};
+}"""
+
+
+@pytest.mark.parametrize("chapter", [chapter[0] for chapter in CHAPTERS])
+def test_a_printed_chapter_keeps_its_figures_and_cuts_no_code(offline_page, build_server,
+                                                              record_property, chapter):
+    page = f"notebooks/{chapter.removesuffix('.ipynb')}.html"
+    offline_page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    offline_page.goto(f"{build_server}/site/{page}", wait_until="load")
+    offline_page.emulate_media(media="print")
+    printed = offline_page.evaluate(PRINT_JS)
+    pdf = offline_page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    record_property("measured", ("printed chapters, A4 (make test-site)", page, {
+        "PDF pages": pages, "figures": printed["figures"], "code cut": len(printed["cut"]),
+        "navigation": printed["navigation"], "network reqs": len(offline_page.network)}))
+    assert pages > 0 and pdf.startswith(b"%PDF")
+    assert (printed["navigation"], printed["cut"], offline_page.network, offline_page.broken) == \
+        (0, [], [], []), (page, printed, offline_page.network, offline_page.broken)
