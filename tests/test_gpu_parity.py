@@ -21,10 +21,7 @@ otherwise the same training in float64, itself checked against the optimum
 (helpers.least_squares_fit, 8.8172) and, for 05, against the tutorial's printed result.
 """
 import functools
-import os
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -148,11 +145,14 @@ def test_rmsprop_jitters_within_two_percent_of_the_optimum():
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")
-def test_pytest_stops_before_collecting_when_course_device_is_missing():
-    env = {**os.environ, "COURSE_DEVICE": "cuda"}
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "notebooks"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == pytest.ExitCode.USAGE_ERROR
-    assert "device 'cuda' is not available on this machine; available: cpu" in done.stderr
-    assert ".ipynb" not in done.stdout  # nothing collected, so no notebook ran
+def test_pytest_stops_before_collecting_when_course_device_is_missing(pytestconfig, monkeypatch):
+    # The root conftest's pytest_configure, called as pytest calls it before collecting: a
+    # UsageError there ends the run with exit status 4 and this message, before any notebook runs.
+    configure = pytestconfig.pluginmanager.get_plugin(str(ROOT / "conftest.py")).pytest_configure
+    monkeypatch.setenv("COURSE_DEVICE", "cuda")
+    with pytest.raises(pytest.UsageError) as stopped:
+        configure(pytestconfig)
+    assert str(stopped.value).startswith(
+        "COURSE_DEVICE=cuda: device 'cuda' is not available on this machine; available: cpu")
+    monkeypatch.setenv("COURSE_DEVICE", "cpu")
+    configure(pytestconfig)  # a device this machine has: the run goes on
