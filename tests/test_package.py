@@ -23,12 +23,24 @@ def test_an_unknown_helper_is_an_attribute_error_that_names_it():
         helpers.sine_dta  # noqa: B018 (the lookup itself is the test)
 
 
-def test_importing_helpers_loads_no_torch_until_a_helper_needs_it():
-    code = ("import sys, helpers; before = 'torch' in sys.modules; helpers.least_squares_fit; "
-            "middle = 'torch' in sys.modules; helpers.sine_data; print(before, middle, "
-            "'torch' in sys.modules, callable(helpers.setup))")
+def test_a_fresh_interpreter_loads_torch_only_when_a_helper_needs_it():
+    # One fresh interpreter for every 'not loaded yet' fact (each costs a second or more).
+    code = ("import random, sys; import numpy as np; import helpers\n"
+            "def torch(): return 'torch' in sys.modules\n"
+            "print(torch(), callable(helpers.setup))\n"
+            "print(helpers.setup(seed=3, numpy_only=True))\n"
+            "print(random.random() == random.Random(3).random(), "
+            "np.random.rand() == np.random.RandomState(3).rand(), torch())\n"
+            "helpers.least_squares_fit; print(torch())\n"
+            "helpers.sine_data; print(torch())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "False False True True\n"
+    imported, numpy_only, versions, returned, seeded, numpy_helper, torch_helper = (
+        out.stdout.splitlines())
+    assert imported == "False True"  # import helpers: no torch, setup bound
+    # setup(numpy_only=True): prints its line, seeds Python and NumPy, returns None, no torch
+    assert numpy_only == "NumPy only, PyTorch not loaded | seed 3" and "torch" not in versions
+    assert (returned, seeded) == ("None", "True True False")
+    assert (numpy_helper, torch_helper) == ("False", "True")  # a NumPy helper, then a torch one
 
 
 def test_every_helper_a_notebook_uses_is_a_public_name_of_the_package():

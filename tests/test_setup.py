@@ -2,7 +2,6 @@
 import configparser
 import random
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -79,15 +78,8 @@ def test_setup_rejects_a_bad_thread_count(threads):
         course_setup(threads=threads)
 
 
-def test_numpy_only_seeds_python_and_numpy_without_loading_torch():
-    code = ("import random, sys; import numpy as np; import helpers; "
-            "print(helpers.setup(seed=3, numpy_only=True)); "
-            "print(random.random() == random.Random(3).random(), "
-            "np.random.rand() == np.random.RandomState(3).rand(), 'torch' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    first, versions, returned, seeded = out.stdout.splitlines()
-    assert first == "NumPy only, PyTorch not loaded | seed 3" and "torch" not in versions
-    assert (returned, seeded) == ("None", "True True False")
+# setup(numpy_only=True) in a fresh interpreter (seeds Python and NumPy, returns None, loads no
+# torch): tests/test_package.py, in the one fresh interpreter of the lazy-import facts.
 
 
 def test_chapter_02_never_loads_torch():
