@@ -166,6 +166,17 @@ def explorer_output(cell):
     return cell.evaluate(EXPLORER_OUTPUT_JS)
 
 
+def explorer_image_problems(page, name):
+    """Return a message for each image in an explorer's output that is not drawn (not loaded)
+    or has no alt text."""
+    cell = page.locator(".jp-Notebook .jp-Cell", has=page.locator(".widget-slider")).first
+    images = cell.evaluate("cell => [...cell.querySelectorAll('.jp-Cell-outputWrapper img')]"
+                           ".map(img => [img.alt.trim(), img.complete && img.naturalWidth > 0])")
+    return [f"{name}: the explorer draws no image"] * (not images) + [
+        f"{name}: an explorer image {'is not drawn' if alt else 'has no alt text'}"
+        for alt, drawn in images if not (alt and drawn)]
+
+
 def move_first_slider(page, name, timeout):
     """Press → on the first slider in an output; return its readouts before and after.
 

@@ -2,8 +2,9 @@
 Cells in headless Chromium, and checked as a learner would see it.
 
 Run with `make test-browser` (`make test` leaves these out: they carry the `browser` marker).
-A notebook fails on an error or stderr output, a cell left unrun, "Error displaying widget", or
-an error in the browser console; the message names the notebook and the cell.
+A notebook fails on an error or stderr output, a cell left unrun, "Error displaying widget", an
+explorer whose figure is not drawn or has no alt text after a slider move, or an error in the
+browser console; the message names the notebook and the cell.
 """
 import os
 import re
@@ -15,6 +16,7 @@ import pytest
 from notebook_page import (
     ROOT,
     cell_problems,
+    explorer_image_problems,
     move_first_slider,
     notebook_cells,
     notebooks_dir,
@@ -86,6 +88,7 @@ def run_in_lab(page, lab, name, phases, explore=False):
             before, after = move_first_slider(page, name, RUN_TIMEOUT)
             phases["slider"] = f"{before} → {after}, output changed"
             problems += cell_problems(name, page_cells(page), cells)  # errors the slider caused
+            problems += explorer_image_problems(page, name)  # drawn, with alt text
             phases["explore"] = time.perf_counter() - start - phases["open"] - phases["run"]
     finally:  # also when a step timed out: the screenshot shows where it stood
         screenshot(page, name)
