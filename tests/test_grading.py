@@ -3,10 +3,12 @@ release of two real chapters holds no solution and no output in its exercise cel
 autograde of one real chapter gives the worked solutions full marks, typical wrong answers and the
 untouched release zero, and its feedback shows each check's message."""
 import json
+import warnings
 
 import nbformat
 import numpy as np
 import pytest
+import sqlalchemy.exc
 from nbgrader.api import Gradebook
 
 import helpers
@@ -144,26 +146,54 @@ def submission(release, answers):
     return notebook
 
 
-# nbgrader 0.9.6's gradebook with SQLAlchemy 2 warns "not in session, add operation ... will not
-# proceed" while it records a submission; the scores below show the records are right.
-@pytest.mark.filterwarnings("ignore:Object of type <Submitted:sqlalchemy.exc.SAWarning")
-def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(course, monkeypatch):
-    monkeypatch.setenv("MPLBACKEND", "Agg")  # the graders' kernels draw no figure: 10% faster
+TORCH_LOADED = "import sys\nprint('torch' in sys.modules)"  # a learner's cell, run last
+
+
+@pytest.fixture(scope="module")
+def autograded(course):
+    """Return (course folder, points) after nbgrader autograde of GRADED for the STUDENTS: the
+    worked solutions (and a last cell printing whether torch was loaded), WRONG, the release."""
     assignment, release = GRADED.removesuffix(".ipynb"), released(course, GRADED)
     solutions = student_edition.worked_solutions(read(student_edition.BOOKS / "solutions" / GRADED))
     assert sorted(solutions) == sorted(WRONG), "WRONG: one typical wrong answer per exercise"
     for student, answers in zip(STUDENTS, [solutions, WRONG, {}], strict=True):
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
-        nbformat.write(submission(release, answers), folder / GRADED)
-    autograde_every_submission(course)
+        notebook = submission(release, answers)
+        if student == "correct":
+            notebook.cells.append(nbformat.v4.new_code_cell(TORCH_LOADED))
+        nbformat.write(notebook, folder / GRADED)
+    with pytest.MonkeyPatch.context() as patch, warnings.catch_warnings():
+        patch.setenv("MPLBACKEND", "Agg")  # the graders' kernels draw no figure: 10% faster
+        # nbgrader 0.9.6's gradebook with SQLAlchemy 2 warns "not in session, add operation ...
+        # will not proceed" while it records a submission; the scores show the records are right.
+        warnings.filterwarnings("ignore", "Object of type <Submitted", sqlalchemy.exc.SAWarning)
+        autograde_every_submission(course)
+    return course, len(solutions)
+
+
+def autograded_notebook(course, student):
+    """Return the notebook of `student` as nbgrader autograde ran it."""
+    return read(course / "autograded" / student / GRADED.removesuffix(".ipynb") / GRADED)
+
+
+def test_autograde_full_marks_for_solutions_zero_for_wrong_and_untouched(autograded):
+    course, points = autograded
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        scores = {student: gradebook.find_submission(assignment, student).score
+        scores = {student: gradebook.find_submission(GRADED.removesuffix(".ipynb"), student).score
                   for student in STUDENTS}
-    assert scores == {"correct": len(solutions), "wrong": 0, "untouched": 0}
-    # the feedback on a wrong answer is what helpers.check says
-    assert_each_test_cell_fails_with_the_checks_message(
-        read(course / "autograded" / "wrong" / assignment / GRADED))
+    assert scores == {"correct": points, "wrong": 0, "untouched": 0}
+
+
+def test_the_feedback_on_a_wrong_answer_is_what_the_check_says(autograded):
+    assert_each_test_cell_fails_with_the_checks_message(autograded_notebook(autograded[0], "wrong"))
+
+
+def test_chapter_02_with_its_solutions_never_loads_torch(autograded):
+    # the NumPy chapter's promise (helpers.setup(numpy_only=True)): every lesson cell and every
+    # worked solution ran in the grader's kernel, then the learner's last cell asked
+    last = autograded_notebook(autograded[0], "correct").cells[-1]
+    assert last.source == TORCH_LOADED and last.outputs[0].text == "False\n"
 
 
 def autograde_every_submission(course):
