@@ -150,7 +150,8 @@ def test_a_notebook_that_is_not_a_chapter_is_refused():
 def test_the_line_scripts_reach_the_exact_solutions():
     fit = runpy.run_path(str(bench.SCRIPT_DIR / "line_one_sample.py"))["fit"]
     assert np.allclose(fit()[1], [1.233, 0.988], atol=1e-3)  # y = w x + b itself
-    assert np.allclose(fit(twice=True)[1], [1.1104, 0.4682], atol=1e-2)  # w^2, b (w + 1)
+    # applied twice it settles within 1e-2 by step 1,000 (of the bench's 5,000): w^2, b (w + 1)
+    assert np.allclose(fit(steps=1000, twice=True)[1], [1.1104, 0.4682], atol=1e-2)
     regression = runpy.run_path(str(bench.SCRIPT_DIR / "linear_regression.py"))["fit"]
     intercept, slope = least_squares_fit(*noisy_line(), degree=1).coefficients
     assert np.allclose(regression()[1], [intercept, slope], atol=0.05)  # 100 epochs: close
