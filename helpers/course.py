@@ -68,6 +68,7 @@ CHAPTERS = [
             helpers=("weight_sharing", "explorers.weight_sharing"),
             scripts=("dynamic_net", "repeated_linear")),  # both train as their sources do
     Chapter("10_linear_regression.ipynb", "10 · Linear regression",
-            "a complete small project with nn.Linear; the whole course in one table", 30,
-            checks="linear_regression_chapter", scripts=("linear_regression", "line_one_sample")),
+            "a small real project: validation split, DataLoader, train/eval, saving; the course "
+            "in one table", 30, checks="linear_regression_chapter",
+            scripts=("linear_regression_project", "linear_regression", "line_one_sample")),
 ]

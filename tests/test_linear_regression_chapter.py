@@ -36,3 +36,20 @@ def test_each_row_quotes_code_of_the_chapter_it_credits():
         code = code_of(files[number])
         missing = [snippet for snippet in quoted if snippet not in code]
         assert not missing, f"chapter {number}'s code has no {missing}"
+
+
+def test_the_project_script_nears_least_squares_and_reloads_exactly():
+    import runpy
+
+    import numpy as np
+    import torch
+
+    from helpers import least_squares_fit, noisy_line
+
+    fit = runpy.run_path(str(BOOKS.parent / "bench/scripts/linear_regression_project.py"))["fit"]
+    training, validation, line, same = fit()
+    x, y = noisy_line()
+    train = torch.randperm(100, generator=torch.Generator().manual_seed(0))[:80].numpy()
+    best = least_squares_fit(x[train], y[train], degree=1)  # independent: exact, float64
+    assert best.loss / 80 <= training[-1] < 1.1 * best.loss / 80
+    assert len(validation) == 50 and np.isfinite(validation).all() and same
