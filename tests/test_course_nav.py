@@ -148,6 +148,15 @@ def test_slide_type_rule(current, previous, expected):
     assert nav.slide_type(current, previous) == expected
 
 
+def test_prose_after_speaker_notes_is_typed_by_the_cell_the_slide_shows():
+    notebook = {"cells": [cell("markdown", "# 01 · Title"), cell("code", "x = 1"),
+                          cell("markdown", "Notes for the speaker.", ["notes"]),
+                          cell("markdown", "Prose after code, past the notes.")]}
+    types = [c["metadata"]["slideshow"]["slide_type"]
+             for c in nav.with_navigation(notebook, "nav line")["cells"]]
+    assert types == ["slide", "skip", "-", "subslide", "subslide"]
+
+
 @pytest.fixture
 def course_copy(tmp_path, monkeypatch):
     """Point the tool at a copy of README.md and chapter 01 in `tmp_path`; return that folder."""

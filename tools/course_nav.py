@@ -155,9 +155,12 @@ def with_navigation(notebook, line):
     """Return the notebook with its nav cell (after the title) set to `line` and slides typed."""
     cells = [c for c in notebook["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
     cells.insert(1, markdown_cell("nav", line, tags=["nav"], slide="skip"))
-    for previous, cell in zip([None, *cells[:-1]], cells, strict=True):
+    previous = None  # the last cell a slide shows: speaker notes (tag `notes`) are not on it
+    for cell in cells:
         slideshow = cell.setdefault("metadata", {}).setdefault("slideshow", {})
         slideshow["slide_type"] = slide_type(cell, previous)
+        if "notes" not in cell["metadata"].get("tags", []):
+            previous = cell
     return {**notebook, "cells": cells}
 
 
