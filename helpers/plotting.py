@@ -175,6 +175,8 @@ def draw_backward_graph(nodes, edges, ax=None):
             isinstance(e, tuple) and len(e) == 2 and all(type(k) is int and 0 <= k < len(nodes)
                                                          for k in e) for e in edges)):
         refuse("edges", f"a list of (i, j) node indices from 0 to {len(nodes) - 1}", edges)
+    if ax is not None and not isinstance(ax, Axes):
+        refuse("ax", "a matplotlib Axes or None", ax, WrongType)
     depth = [0] * len(nodes)
     for _ in nodes:  # the longest path from the root sets each node's row (a graph has no cycle)
         for i, j in edges:

@@ -177,3 +177,10 @@ def test_draw_backward_graph_refuses_bad_nodes_and_edges(nodes, edges, message):
 
     with pytest.raises(ValueError, match=message):
         draw_backward_graph(nodes, edges)
+
+
+def test_draw_backward_graph_refuses_an_axes_that_is_not_one():
+    from helpers.plotting import draw_backward_graph
+
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes or None"):
+        draw_backward_graph(["a"], [], ax="1")
