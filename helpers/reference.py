@@ -63,3 +63,23 @@ def polynomial_loss(coefficients, x, y):
     coefficients = float_array(coefficients, "coefficients", min_length=1)
     residual = np.polynomial.polynomial.polyval(x, coefficients) - y
     return float(residual @ residual)
+
+
+class DescentLimits(NamedTuple):
+    """Gradient descent on the summed squared error of a polynomial: its two deciding figures."""
+
+    learning_rate_limit: float  # 2 / largest eigenvalue of the Hessian 2 X^T X: diverges above
+    condition_number: float  # largest / smallest eigenvalue: steps per factor e at best ~ kappa/2
+
+
+def descent_limits(x, degree=3):
+    """Return the DescentLimits of fitting a polynomial of `degree` on points x (chapter 02)."""
+    degree = whole_number(degree, "degree", 0, MAX_DEGREE,
+                          f"a whole number >= 0 and at most {MAX_DEGREE}")
+    x = float_array(x, "x")
+    if len(np.unique(x)) <= degree:  # a flat direction: the condition number is infinite
+        raise ValueError(f"x must hold more than degree={degree} distinct values "
+                         f"(got {len(np.unique(x))})")
+    features = np.vander(x, degree + 1, increasing=True)  # columns 1, x, x^2, ...
+    eigenvalues = np.linalg.eigvalsh(2 * features.T @ features)  # the Hessian's, ascending
+    return DescentLimits(float(2 / eigenvalues[-1]), float(eigenvalues[-1] / eigenvalues[0]))

@@ -109,3 +109,23 @@ def test_refuses_nan_data_and_a_degree_above_the_bound():
 def test_polynomial_loss_wants_at_least_one_coefficient():
     with pytest.raises(ValueError, match="coefficients must be at least 1 long"):
         polynomial_loss([], [0.0, 1.0], [0.0, 1.0])
+
+
+def test_descent_limits_match_the_singular_values_and_chapter_02():
+    from helpers import descent_limits
+    x = np.linspace(-np.pi, np.pi, 2000)
+    for degree in (1, 3, 5):
+        singular = np.linalg.svd(np.vander(x, degree + 1), compute_uv=False)  # another algorithm
+        limits = descent_limits(x, degree)
+        assert limits.learning_rate_limit == pytest.approx(1 / singular[0] ** 2, rel=1e-9)
+        assert limits.condition_number == pytest.approx((singular[0] / singular[-1]) ** 2,
+                                                        rel=1e-6)
+    assert descent_limits(x).learning_rate_limit == pytest.approx(3.558e-6, rel=1e-3)
+
+
+def test_descent_limits_refuse_too_few_distinct_points_and_bad_degrees():
+    from helpers import descent_limits
+    with pytest.raises(ValueError, match="distinct values"):
+        descent_limits([0.0, 1.0, 1.0, 0.0], degree=3)
+    with pytest.raises(ValueError, match="degree"):
+        descent_limits([0.0, 1.0, 2.0], degree=-1)
