@@ -1,11 +1,13 @@
 """Run every chapter as a learner who experiments: another seed, or learning rates scaled.
 
-Usage: python tools/run_as_learner.py [--seed N] [--lr-scale F] [NN ...]   (default: all chapters)
+Usage: python tools/run_as_learner.py [--seed N] [--lr-scale F] [--jobs J] [NN ...]
+       (default: all chapters, as many at once as this machine has cores)
 Each chapter runs top to bottom in a fresh kernel with the lessons' claims in learner mode (a claim
 that no longer holds prints a verdict instead of failing) and nothing saved. Prints, per chapter,
 whether Run All went through and how many claims no longer held; exits 1 if any chapter stopped.
 """
 import argparse
+import asyncio
 import os
 import re
 import sys
@@ -28,7 +30,7 @@ def as_learner(source, seed, lr_scale):
     return LEARNING_RATE.sub(lambda m: f"{m[1]}{m[2]}{float(m[3]) * lr_scale!r}", source)
 
 
-def run(path, seed, lr_scale):
+async def run(path, seed, lr_scale):
     """Run chapter `path` as a learner; return (stopped at: None or a message, claims not held)."""
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -40,7 +42,7 @@ def run(path, seed, lr_scale):
                             shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute(env=env)
+        await client.async_execute(env=env)
         stopped = None
     except CellExecutionError as error:
         stopped = str(error).strip().splitlines()[-1]
@@ -48,16 +50,29 @@ def run(path, seed, lr_scale):
     return stopped, printed.count("✗ ")
 
 
+async def run_all(paths, seed, lr_scale, jobs):
+    """Return run(path, seed, lr_scale) of every path, in order, with at most `jobs` at once."""
+    slots = asyncio.Semaphore(jobs)
+
+    async def in_a_slot(path):
+        async with slots:  # each kernel computes on one thread (helpers.setup): one per core
+            return await run(path, seed, lr_scale)
+
+    return await asyncio.gather(*map(in_a_slot, paths))
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lr-scale", type=float, default=1.0)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="chapters at once")
     parser.add_argument("chapters", nargs="*", help="chapter numbers (default: all)")
     args = parser.parse_args(argv)
     chosen = [c for c in CHAPTERS if not args.chapters or c.number in args.chapters]
+    results = asyncio.run(run_all([BOOKS / c.file for c in chosen], args.seed, args.lr_scale,
+                                  max(1, args.jobs)))
     stopped_any = False
-    for chapter in chosen:
-        stopped, not_held = run(BOOKS / chapter.file, args.seed, args.lr_scale)
+    for chapter, (stopped, not_held) in zip(chosen, results, strict=True):
         stopped_any |= stopped is not None
         verdict = f"stopped: {stopped}" if stopped else "ran to the end"
         print(f"{chapter.number} (seed {args.seed}, lr x{args.lr_scale:g}): {verdict}; "
