@@ -12,7 +12,7 @@ import pytest
 from helpers.course import CHAPTERS
 
 BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-PRESENT = [name for name, *_ in CHAPTERS if (BOOKS / name).exists()]
+PRESENT = [c.file for c in CHAPTERS if (BOOKS / c.file).exists()]
 SOLVED = [name for name in PRESENT if (BOOKS / "solutions" / name).exists()]
 EVERY_NOTEBOOK = PRESENT + [f"solutions/{name}" for name in SOLVED]  # chapters, solutions
 MAX_CODE_LINES = 12  # "about five lines"; a training loop with its comments needs up to twelve
@@ -24,7 +24,7 @@ def cells(name):
 
 
 def test_all_ten_chapters_exist():
-    assert PRESENT == [name for name, *_ in CHAPTERS]
+    assert PRESENT == [chapter.file for chapter in CHAPTERS]
 
 
 @pytest.mark.parametrize("name", PRESENT)

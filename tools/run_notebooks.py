@@ -61,7 +61,7 @@ def execute(path):
 
 
 def main(argv):
-    paths = [Path(p).resolve() for p in argv] or [BOOKS / name for name, *_ in CHAPTERS]
+    paths = [Path(p).resolve() for p in argv] or [BOOKS / chapter.file for chapter in CHAPTERS]
     for path in paths:
         print(f"{path.name}: {execute(path):.1f} s", flush=True)
 

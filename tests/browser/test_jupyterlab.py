@@ -41,7 +41,7 @@ ALLOWED_CONSOLE_ERRORS = {}
 
 def course_notebooks():
     """Return the contents notebook and every chapter of helpers.course that exists so far."""
-    names = ["00_contents.ipynb"] + [name for name, *_ in CHAPTERS]
+    names = ["00_contents.ipynb"] + [chapter.file for chapter in CHAPTERS]
     return [name for name in names if (notebooks_dir() / name).exists()]
 
 
