@@ -28,7 +28,7 @@ def pytest_configure(config):
 # and testpaths collects tests/ before notebooks/: without this the longest notebooks start last
 # and one worker runs them alone at the end. Unlisted scopes keep their order, after these.
 LONGEST_FIRST = ("notebooks/09_", "tests/test_grading.py", "notebooks/07_", "notebooks/10_",
-                 "tests/test_slides.py", "tests/test_gpu_parity.py", "notebooks/08_",
+                 "tests/test_gpu_parity.py", "notebooks/08_",
                  "notebooks/05_", "notebooks/03_", "notebooks/06_", "notebooks/04_")
 
 
