@@ -22,6 +22,9 @@ def legendre_p3(u):
     """Return the Legendre polynomial P3(u) = (5 u^3 - 3 u) / 2 (for numbers, arrays, tensors)."""
     if not (is_number(u) or (is_tensor(u) or isinstance(u, np.ndarray)) and kind(u) in "iuf"):
         refuse("u", "a number, or a NumPy array or tensor of numbers", u, WrongType)
+    finite = u.detach().isfinite().all() if is_tensor(u) else np.isfinite(u).all()
+    if not finite:
+        raise ValueError("u must hold finite numbers only (got NaN or inf)")
     return 0.5 * (5 * u**3 - 3 * u)
 
 

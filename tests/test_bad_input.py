@@ -18,7 +18,8 @@ import helpers
 
 HELPERS_DIR = os.path.dirname(helpers.__file__)
 CHECKS = {"claims", "exercises", "grading", "learner_progress"}  # the learner's checks: own tests
-NOT_DRIVEN = {"setup", "Fit", "LegendreFit", "use_course_style", "available_devices"}  # no input
+NOT_DRIVEN = {"setup", "Fit", "LegendreFit", "DescentLimits", "use_course_style",  # no input
+              "available_devices"}
 X, Y = helpers.sine_points(40)
 XT, YT = torch.tensor(X, dtype=torch.float32), torch.tensor(Y, dtype=torch.float32)
 FEATURES, TARGETS = helpers.cubic_problem(40)
@@ -31,6 +32,8 @@ SEED = st.integers(0, 2**32 - 1) | st.just(np.int64(7))
 SMALL = st.floats(-3, 3) | st.just(np.float32(0.5))
 DATA = st.sampled_from([X, list(X), XT])
 RUN = helpers.train_twice_applied_line(0.0, 0.0, steps=3)
+LEAF = torch.ones(3, requires_grad=True)
+LOSS = (LEAF * 2).sum()  # a tensor with a recorded graph
 # helper -> (valid arguments that run fast, good values for each argument)
 CALLS = {
     "course_device": ({}, {"name": st.sampled_from(["cpu", " CPU", torch.device("cpu")])}),
@@ -62,8 +65,10 @@ CALLS = {
                                       "yscale": st.sampled_from(["linear", "symlog"])}),
     "plot_fit": ({"x": X, "y": Y, "fitted": Y}, {"label": st.just("fit")}),
     "plot_losses": ({"losses": [3.0, 2.0]}, {"optimum": st.floats(0.1, 10)}),
-    "seconds_per_step": ({"features": FEATURES, "y": TARGETS, "steps": 2},
-                         {"steps": STEPS, "warmup": st.integers(0, 3)}),
+    "descent_limits": ({"x": X}, {"x": DATA, "degree": st.integers(0, 5)}),
+    "backward_graph": ({"tensor": LOSS}, {"names": st.just({"w": LEAF}) | st.none()}),
+    "draw_backward_graph": ({"nodes": ["PowBackward0", "AccumulateGrad"], "edges": [(0, 1)]},
+                            {"edges": st.just([])}),
     "dynamic_net_losses": ({"coefficients": np.zeros(5), "x": X, "y": Y}, {"x": DATA}),
     "dynamic_net_optimum": ({"x": X, "y": Y}, {"x": DATA}),
     "twice_applied_line_solutions": ({"slope": 2.0, "intercept": 1.0},

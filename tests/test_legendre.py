@@ -1,5 +1,8 @@
 """The optimum of a + b * P3(c + d * x) against independent computations: torch's own Legendre
 polynomial, normal equations in torch, an LBFGS minimisation, and the shared reference figures."""
+import math
+
+import numpy as np
 import pytest
 import torch
 
@@ -78,3 +81,16 @@ def test_a_cubic_out_of_reach_is_rejected_with_the_reason():
         legendre_least_squares_fit(x, 1 + x + x**3)  # slope and x^3 term both positive
     with pytest.raises(ValueError, match="out of reach"):
         legendre_least_squares_fit(x, -x - 2 * x**3)  # both negative
+
+
+@pytest.mark.parametrize("u", [math.nan, np.array([0.5, math.inf]), torch.tensor([math.nan, 0.0])])
+def test_legendre_p3_refuses_nan_and_inf_in_words(u):
+    with pytest.raises(ValueError, match="u must hold finite numbers only"):
+        legendre_p3(u)
+
+
+@pytest.mark.parametrize("u", [1e100, np.array([-1.0, 1.0]), torch.tensor([0.0, 1.0])])
+def test_legendre_p3_takes_finite_input_of_every_kind(u):
+    v = np.asarray(u, dtype=np.float64)
+    expected = 0.5 * (5 * v**3 - 3 * v)
+    assert np.allclose(np.asarray(legendre_p3(u), dtype=np.float64), expected)
