@@ -1,6 +1,8 @@
 """Chapter 02's hand-derived gradients of the summed squared error, gradient descent's exact path
 on that quadratic loss (the reference training runs are checked against), and the graph autograd
 records (chapter 04 draws it)."""
+from collections import Counter
+
 import numpy as np
 
 from helpers.reference import least_squares_fit, same_length
@@ -76,8 +78,9 @@ def descent_loss(x, y, start, learning_rate, steps):
 
 
 def backward_graph(tensor, names=None):
-    """Return (nodes, edges) of the graph recorded for `tensor`: node labels, and (i, j) pairs
-    "node i sends gradient to node j", walked breadth-first from tensor.grad_fn."""
+    """Return (nodes, edges) of the graph recorded for `tensor`: node labels (a label met twice or
+    more numbered #1, #2... in the order met), and (i, j) pairs "node i sends gradient to node j",
+    walked breadth-first from tensor.grad_fn."""
     if not is_tensor(tensor) or tensor.grad_fn is None:
         refuse("tensor", "a tensor computed from one that requires grad (it has a grad_fn)",
                tensor)
@@ -100,4 +103,8 @@ def backward_graph(tensor, names=None):
     for i, node in enumerate(found):
         name = leaf_names.get(id(getattr(node, "variable", None)))
         labels[i] += f" ({name})" if name is not None else ""
+    total, seen = Counter(labels), Counter()  # a repeated label is numbered, so that the alt
+    for i, label in enumerate(labels):  # text of the drawing (its edges in words) tells them apart
+        seen[label] += 1
+        labels[i] += f" #{seen[label]}" if total[label] > 1 else ""
     return labels, edges

@@ -120,10 +120,12 @@ def test_backward_graph_of_a_chain_is_the_hand_built_chain():
 def test_backward_graph_meets_a_tensor_used_twice_once_with_two_edges_into_it():
     s, t = torch.tensor(1.0, requires_grad=True), torch.tensor(2.0, requires_grad=True)
     assert backward_graph(3 * s + 5 * s, names={"s": s}) == (
-        ["AddBackward0", "MulBackward0", "MulBackward0", "AccumulateGrad (s)"],
-        [(0, 1), (0, 2), (1, 3), (2, 3)])
-    assert backward_graph(s * t) == (["MulBackward0", "AccumulateGrad", "AccumulateGrad"],
+        ["AddBackward0", "MulBackward0 #1", "MulBackward0 #2", "AccumulateGrad (s)"],
+        [(0, 1), (0, 2), (1, 3), (2, 3)])  # a repeated label is numbered in the order met
+    assert backward_graph(s * t) == (["MulBackward0", "AccumulateGrad #1", "AccumulateGrad #2"],
                                      [(0, 1), (0, 2)])  # unnamed leaves keep the bare node name
+    assert backward_graph(s * t, names={"s": s})[0] == [
+        "MulBackward0", "AccumulateGrad (s)", "AccumulateGrad"]  # a named leaf is told apart
 
 
 def test_backward_graph_of_the_cubic_reaches_its_four_coefficients():
@@ -134,6 +136,7 @@ def test_backward_graph_of_the_cubic_reaches_its_four_coefficients():
     assert leaves == [f"AccumulateGrad ({k})" for k in "abcd"] and nodes[0] == "SumBackward0"
     assert len(nodes) == 13 and len(edges) == 12  # a tree: each node but the root has one parent
     assert sorted(j for _, j in edges) == list(range(1, 13))
+    assert len(set(nodes)) == 13  # its three additions and three products are numbered apart
 
 
 @pytest.mark.parametrize(("tensor", "names", "message"), [
@@ -157,12 +160,12 @@ def test_draw_backward_graph_puts_each_node_on_its_row_and_describes_every_edge(
     labels = [t for t in ax.texts if t.get_text()]  # the arrows are empty annotations
     assert sorted(t.get_text() for t in labels) == sorted(nodes)
     boxes = {t.get_text(): t.get_position() for t in labels}
-    assert boxes["AddBackward0"] == (0.5, 0) and boxes["MulBackward0"][1] == -1
+    assert boxes["AddBackward0"] == (0.5, 0) and boxes["MulBackward0 #1"][1] == -1
     assert boxes["AccumulateGrad (s)"] == (0.5, -2)  # below both products, centred
     assert describe(ax.figure) == (
         "Recorded graph, gradients flow down: plot of backward node against branch: "
-        "AddBackward0 → MulBackward0, AddBackward0 → MulBackward0, "
-        "MulBackward0 → AccumulateGrad (s), MulBackward0 → AccumulateGrad (s).")
+        "AddBackward0 → MulBackward0 #1, AddBackward0 → MulBackward0 #2, "
+        "MulBackward0 #1 → AccumulateGrad (s), MulBackward0 #2 → AccumulateGrad (s).")
     ax_twice = draw_backward_graph(*backward_graph(s * s, names={"s": s}))
     assert "MulBackward0 → AccumulateGrad (s) (2 edges)" in describe(ax_twice.figure)
     plt.close("all")
