@@ -13,3 +13,9 @@ def test_the_set_up_gets_the_learners_seed_and_each_literal_learning_rate_is_sca
 def test_a_set_up_with_arguments_keeps_them_after_the_seed():
     assert as_learner("helpers.setup(numpy_only=True)", seed=1, lr_scale=1) == (
         "helpers.setup(seed=1, numpy_only=True)")
+
+
+def test_a_rate_given_by_a_formula_is_left_alone():
+    source = "learning_rate = 1 / (2 * largest)\nrate = helpers.limit(lr=2 * lr0)"
+    assert as_learner(source, seed=0, lr_scale=2) == "learning_rate = 1 / (2 * largest)\n" + (
+        "rate = helpers.limit(lr=2 * lr0)")

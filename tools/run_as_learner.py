@@ -20,7 +20,8 @@ from nbclient.exceptions import CellExecutionError
 from helpers.course import CHAPTERS
 
 BOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-LEARNING_RATE = re.compile(r"\b(lr|learning_rate)(\s*=\s*)(\d[\d.]*(?:e-?\d+)?)")
+# a literal rate, not the first term of an expression (`learning_rate = 1 / (...)` is a formula)
+LEARNING_RATE = re.compile(r"\b(lr|learning_rate)(\s*=\s*)(\d[\d.]*(?:e-?\d+)?)(?![\d.]|\s*[-+*/])")
 
 
 def as_learner(source, seed, lr_scale):
