@@ -80,6 +80,10 @@ def describe(figure):
         if not ax.axison:
             parts += [text.get_text() for text in ax.texts if text.get_text()]
             continue
+        if ax.get_gid() == "diagram":  # boxes and arrows: its title, then each labelled arrow
+            arrows = [line.get_label() for line in ax.get_lines()]
+            parts.append(f"{ax.get_title() or 'diagram'}: {', '.join(arrows)}")
+            continue
         names = [line.get_label() for line in ax.get_lines()
                  if not line.get_label().startswith("_")]  # "_child0": matplotlib's unlabelled
         count = len(ax.get_lines()) + len(ax.collections)
@@ -199,8 +203,8 @@ def draw_backward_graph(nodes, edges, ax=None):
         ax.text(x, y, nodes[k], ha="center", va="center",
                 bbox={"boxstyle": "round", "facecolor": "white"})
     ax.set(xlim=(0, 1), ylim=(0.5 - rows, 0.5), title="recorded graph, gradients flow down",
-           xlabel="branch", ylabel="backward node", xticks=[], yticks=[])  # labels: alt text only
-    ax.xaxis.label.set_visible(False), ax.yaxis.label.set_visible(False), ax.grid(False)
+           xticks=[], yticks=[], gid="diagram")  # describe(): the title, then each arrow
+    ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
     return ax

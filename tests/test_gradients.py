@@ -163,7 +163,7 @@ def test_draw_backward_graph_puts_each_node_on_its_row_and_describes_every_edge(
     assert boxes["AddBackward0"] == (0.5, 0) and boxes["MulBackward0 #1"][1] == -1
     assert boxes["AccumulateGrad (s)"] == (0.5, -2)  # below both products, centred
     assert describe(ax.figure) == (
-        "Recorded graph, gradients flow down: plot of backward node against branch: "
+        "Recorded graph, gradients flow down: "
         "AddBackward0 → MulBackward0 #1, AddBackward0 → MulBackward0 #2, "
         "MulBackward0 #1 → AccumulateGrad (s), MulBackward0 #2 → AccumulateGrad (s).")
     ax_twice = draw_backward_graph(*backward_graph(s * s, names={"s": s}))
