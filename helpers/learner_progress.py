@@ -30,6 +30,14 @@ def progress_path():
     return Path(platformdirs.user_data_dir("learning-pytorch", appauthor=False)) / "progress.json"
 
 
+def home_relative(path):
+    """Return `path` as text, with the home folder written `~` when the path lies inside it."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:  # not inside the home folder
+        return str(path)
+
+
 def solved_exercises(path):
     """Return {exercise id: when first solved} from the progress file `path` ({} if none yet)."""
     if path is None or not path.exists():
@@ -92,7 +100,7 @@ def progress():
         return
     rows = progress_rows(solved, load_checks())
     done, total = sum(len(row[1]) for row in rows), sum(len(row[1] + row[2]) for row in rows)
-    print(f"Solved {done} of {total} exercises (kept on this machine in {path}).")
+    print(f"Solved {done} of {total} exercises (kept on this machine in {home_relative(path)}).")
     table = [("chapter", "solved", "not yet")] + [
         (title, " ".join(yes) or "-", " ".join(no) or "-") for title, yes, no in rows]
     widths = [max(len(row[i]) for row in table) for i in range(2)]

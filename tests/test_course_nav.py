@@ -293,3 +293,18 @@ def test_a_chapter_without_its_title_is_refused(course_copy, monkeypatch):
     path.write_text(nav.dump(notebook), encoding="utf-8")
     with pytest.raises(SystemExit, match="must start with"):
         run_tool(monkeypatch, "--check")
+
+
+def test_the_contents_keeps_its_progress_cells_run_while_the_code_is_unchanged():
+    stored = nav.contents_notebook(CHAPTERS)
+    progress = stored["cells"][1]
+    progress |= {"execution_count": 1, "outputs": [{"output_type": "stream", "name": "stdout",
+                                                    "text": "Solved 0 of 25 exercises\n"}]}
+    stored["metadata"]["language_info"] = {"name": "python"}
+    kept = nav.contents_notebook(CHAPTERS, stored)
+    assert kept["cells"][1]["outputs"] == progress["outputs"]
+    assert kept["cells"][1]["execution_count"] == 1 and kept["metadata"]["language_info"]
+    progress["source"] = ["helpers.progress()  # an older line"]
+    fresh = nav.contents_notebook(CHAPTERS, stored)
+    assert fresh["cells"][1]["outputs"] == [] and fresh["cells"][1]["execution_count"] is None
+    assert "language_info" not in fresh["metadata"]

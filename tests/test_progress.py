@@ -4,6 +4,7 @@ COURSE_PROGRESS=off (conftest.py) and never touches the learner's own file."""
 import json
 import os
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -98,12 +99,19 @@ def test_progress_prints_solved_and_not_yet_per_chapter(progress_file, capsys):
     helpers.progress()
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"Solved 3 of {len(load_checks())} exercises (kept on this machine in " \
-                       f"{progress_file})."
+                       f"{learner_progress.home_relative(progress_file)})."
     assert lines[1].split() == ["chapter", "solved", "not", "yet"]
     by_chapter = dict(zip((c.title for c in CHAPTERS), lines[2:], strict=True))
     numpy_row = by_chapter["02 · NumPy"].removeprefix("02 · NumPy").split()
     assert numpy_row[:2] == ["02.1", "02.3"] and "02.2" in numpy_row[2:]
     assert by_chapter["10 · Linear regression"].split()[4] == "-"  # none solved there
+
+
+def test_a_path_in_the_home_folder_is_shown_from_tilde(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    inside = tmp_path / ".local" / "share" / "learning-pytorch" / "progress.json"
+    assert learner_progress.home_relative(inside) == "~/.local/share/learning-pytorch/progress.json"
+    assert learner_progress.home_relative(Path("/elsewhere/p.json")) == "/elsewhere/p.json"
 
 
 def test_progress_says_when_nothing_is_kept(capsys):

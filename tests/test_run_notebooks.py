@@ -23,3 +23,11 @@ def test_pieces_of_one_print_are_stored_as_one_output_as_nbval_compares_them():
     for name in ("stdout", "stderr"):  # what nbval compares, its own merge of each stream
         text = "".join(o.text for o in merged if o.get("name") == name)
         assert [text] == [o.text for o in coalesce_streams(outputs()) if o.get("name") == name]
+
+
+def test_the_contents_runs_as_a_new_learner_with_an_empty_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("COURSE_PROGRESS", "off")
+    monkeypatch.setenv("XDG_DATA_HOME", "/somewhere")
+    env = run_notebooks.new_learner_env(tmp_path)
+    assert env["HOME"] == str(tmp_path) and "PATH" in env
+    assert "COURSE_PROGRESS" not in env and "XDG_DATA_HOME" not in env
