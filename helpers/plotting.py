@@ -80,9 +80,8 @@ def describe(figure):
         if not ax.axison:
             parts += [text.get_text() for text in ax.texts if text.get_text()]
             continue
-        if ax.get_gid() == "diagram":  # boxes and arrows: its title, then each labelled arrow
-            arrows = [line.get_label() for line in ax.get_lines()]
-            parts.append(f"{ax.get_title() or 'diagram'}: {', '.join(arrows)}")
+        if ax.get_gid() == "diagram":  # boxes and arrows: its title, then its label's arrows
+            parts.append(f"{ax.get_title() or 'diagram'}: {ax.get_label()}")
             continue
         names = [line.get_label() for line in ax.get_lines()
                  if not line.get_label().startswith("_")]  # "_child0": matplotlib's unlabelled
@@ -171,6 +170,21 @@ def plot_losses(losses, optimum=None, ax=None):
                 yscale="log", hline=hline, ax=ax)
 
 
+def graph_layout(nodes, edges):
+    """Return {node index: (x, y)} placing a graph's root on top, one row per depth."""
+    depth = [0] * len(nodes)
+    for _ in nodes:  # the longest path from the root sets each node's row (a graph has no cycle)
+        for i, j in edges:
+            depth[j] = max(depth[j], min(depth[i] + 1, len(nodes)))
+    where = {}
+    for row in range(max(depth) + 1):  # each row ordered by where its nodes' parents are
+        parents = {k: [where[i][0] for i, j in edges if j == k and i in where] or [0]
+                   for k in range(len(nodes)) if depth[k] == row}
+        ordered = sorted(parents, key=lambda k: sum(parents[k]) / len(parents[k]))
+        where |= {k: ((col + 0.5) / len(ordered), -row) for col, k in enumerate(ordered)}
+    return where
+
+
 def draw_backward_graph(nodes, edges, ax=None):
     """Draw a recorded graph (backward_graph's nodes, edges), the root on top; return the axes."""
     if not (isinstance(nodes, list | tuple) and nodes and all(isinstance(n, str) for n in nodes)):
@@ -181,29 +195,21 @@ def draw_backward_graph(nodes, edges, ax=None):
         refuse("edges", f"a list of (i, j) node indices from 0 to {len(nodes) - 1}", edges)
     if ax is not None and not isinstance(ax, Axes):
         refuse("ax", "a matplotlib Axes or None", ax, WrongType)
-    depth = [0] * len(nodes)
-    for _ in nodes:  # the longest path from the root sets each node's row (a graph has no cycle)
-        for i, j in edges:
-            depth[j] = max(depth[j], min(depth[i] + 1, len(nodes)))
-    where, rows = {}, max(depth) + 1
-    for row in range(rows):  # each row ordered by where its nodes' parents are: fewer crossings
-        parents = {k: [where[i][0] for i, j in edges if j == k and i in where] or [0]
-                   for k in range(len(nodes)) if depth[k] == row}
-        ordered = sorted(parents, key=lambda k: sum(parents[k]) / len(parents[k]))
-        where |= {k: ((col + 0.5) / len(ordered), -row) for col, k in enumerate(ordered)}
-    widest = max(list(depth).count(row) for row in range(rows))
+    where = graph_layout(nodes, edges)
+    per_row = Counter(y for _, y in where.values())
+    rows, widest = len(per_row), max(per_row.values())
     size = (max(5.0, 2.2 * widest), 0.5 + 0.45 * rows)  # inches: room for each row's labels
     ax = ax if ax is not None else plt.figure(figsize=size).gca()
+    arrows = []
     for (i, j), count in sorted(Counter(edges).items()):
         ax.annotate("", where[j], where[i], arrowprops={"arrowstyle": "->", "color": "grey",
                                                         "shrinkA": 10, "shrinkB": 11})
-        ax.plot(*zip(where[i], where[j], strict=True), alpha=0,  # invisible: the alt text's edge
-                label=f"{nodes[i]} → {nodes[j]}" + (f" ({count} edges)" if count > 1 else ""))
+        arrows.append(f"{nodes[i]} → {nodes[j]}" + (f" ({count} edges)" if count > 1 else ""))
     for k, (x, y) in where.items():
         ax.text(x, y, nodes[k], ha="center", va="center",
                 bbox={"boxstyle": "round", "facecolor": "white"})
     ax.set(xlim=(0, 1), ylim=(0.5 - rows, 0.5), title="recorded graph, gradients flow down",
-           xticks=[], yticks=[], gid="diagram")  # describe(): the title, then each arrow
+           xticks=[], yticks=[], gid="diagram", label=", ".join(arrows))  # describe(): its words
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
