@@ -39,18 +39,24 @@ def same_length(x, y):
         raise ValueError(f"x and y must have the same shape (got {x.shape} and {y.shape})")
 
 
-def least_squares_fit(x, y, degree=3):
-    """Return the exact least-squares polynomial Fit of y on x (cubic by default)."""
+def polynomial_features(x, degree):
+    """Return the columns 1, x, x^2, ... x^degree of points x, after checking both arguments."""
     degree = whole_number(degree, "degree", 0, MAX_DEGREE,
                           f"a whole number >= 0 and at most {MAX_DEGREE}")
-    x, y = float_array(x, "x"), float_array(y, "y")
-    same_length(x, y)
-    if len(x) < 2 or len(x) <= degree:
-        raise ValueError(f"need at least 2 points and more than degree={degree} (got {len(x)})")
-    if len(np.unique(x)) <= degree:  # fewer distinct x than coefficients: no single best fit
+    x = float_array(x, "x")
+    if len(np.unique(x)) <= degree:  # fewer distinct x than coefficients: a flat direction
         raise ValueError(f"x must hold more than degree={degree} distinct values "
                          f"(got {len(np.unique(x))})")
-    features = np.vander(x, degree + 1, increasing=True)  # columns 1, x, x^2, ...
+    return np.vander(x, degree + 1, increasing=True)
+
+
+def least_squares_fit(x, y, degree=3):
+    """Return the exact least-squares polynomial Fit of y on x (cubic by default)."""
+    x, y = float_array(x, "x"), float_array(y, "y")
+    same_length(x, y)
+    if len(x) < 2:
+        raise ValueError(f"need at least 2 points (got {len(x)})")
+    features = polynomial_features(x, degree)
     coefficients, *_ = np.linalg.lstsq(features, y, rcond=None)
     residual = features @ coefficients - y
     return Fit(coefficients, float(residual @ residual))
@@ -74,12 +80,6 @@ class DescentLimits(NamedTuple):
 
 def descent_limits(x, degree=3):
     """Return the DescentLimits of fitting a polynomial of `degree` on points x (chapter 02)."""
-    degree = whole_number(degree, "degree", 0, MAX_DEGREE,
-                          f"a whole number >= 0 and at most {MAX_DEGREE}")
-    x = float_array(x, "x")
-    if len(np.unique(x)) <= degree:  # a flat direction: the condition number is infinite
-        raise ValueError(f"x must hold more than degree={degree} distinct values "
-                         f"(got {len(np.unique(x))})")
-    features = np.vander(x, degree + 1, increasing=True)  # columns 1, x, x^2, ...
+    features = polynomial_features(x, degree)  # a flat direction (infinite condition) refused
     eigenvalues = np.linalg.eigvalsh(2 * features.T @ features)  # the Hessian's, ascending
     return DescentLimits(float(2 / eigenvalues[-1]), float(eigenvalues[-1] / eigenvalues[0]))
