@@ -3,7 +3,9 @@ release of two real chapters holds no solution and no output in its exercise cel
 autograde of one real chapter gives the worked solutions full marks, typical wrong answers and the
 untouched release zero, and its feedback shows each check's message."""
 import json
+import re
 import warnings
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -12,6 +14,7 @@ import sqlalchemy.exc
 from nbgrader.api import Gradebook
 
 import helpers
+from helpers.course import CHAPTERS
 from helpers.exercises import sine_points
 from tools import student_edition
 
@@ -133,6 +136,32 @@ def test_the_release_holds_no_solution_and_no_output_in_exercise_cells(course, n
     for hidden in ("SOLUTION", "HIDDEN TESTS", "helpers.grade", "solutions/", "worked solution"):
         assert hidden not in text
     assert not any("nav" in cell.metadata.get("tags", []) for cell in release.cells)
+
+
+def markdown_links(notebook):
+    """Return the (target, anchor) of each relative Markdown link of the notebook, in order."""
+    return [link for cell in notebook.cells if cell.cell_type == "markdown"
+            for link in re.findall(r"\]\(([^)#]*)(#[^)]*)?\)", cell.source)
+            if "://" not in link[0]]
+
+
+def test_every_link_of_the_release_leads_to_a_notebook_handed_out_with_it(course):
+    # a chapter's glossary links (and the glossary's links to chapters) work in the release
+    release = course / "release"
+    unreleased = {release / Path(c.file).stem / c.file for c in CHAPTERS} - {
+        release / Path(name).stem / name for name in RELEASED}  # where they would lie
+    notebooks = sorted(path.relative_to(release).as_posix() for path in release.rglob("*.ipynb"))
+    assert notebooks == sorted(f"{Path(name).stem}/{sub}" for name in RELEASED
+                               for sub in (name, "glossary/glossary.ipynb"))
+    for name in notebooks:
+        links = markdown_links(read(release / name))
+        original = markdown_links(read(student_edition.BOOKS / Path(name).name))
+        anchors = [anchor for _, anchor in links if anchor]
+        assert anchors and anchors == [anchor for _, anchor in original if anchor]  # none lost
+        for target, _ in links:
+            if target:  # "" is a link inside the notebook (#anchor)
+                path = (release / name).parent / target
+                assert path.exists() or path.resolve() in unreleased, (name, target)
 
 
 def submission(release, answers):

@@ -14,6 +14,9 @@ exercise (see the course's exercise format: the exercise's Markdown, a learner c
   cell unless the answer is right;
 - no outputs in either; no line or sentence of the Markdown points at the worked solutions, and
   the navigation line goes (its links lead nowhere in a release). Lessons keep their outputs.
+- links to the course's notebooks lead to their places in the release: another chapter is
+  ../<assignment>/<notebook>; the glossary is written into each chapter's release folder as
+  glossary/glossary.ipynb (a subfolder, so nbgrader never takes it for a notebook to grade).
 Then `nbgrader generate_assignment` writes DIR/release/<assignment>/<notebook>: answer cells hold
 the hint and `answer = None`, test cells only the `helpers.check` line.
 """
@@ -31,6 +34,7 @@ from helpers.course import CHAPTERS
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT / "notebooks"
 COURSE = ROOT / "build" / "nbgrader"
+GLOSSARY = "glossary.ipynb"
 CHECK_CALL = re.compile(r'^helpers\.check\("(\d\d\.\d+)", answer\)$')
 SOLUTION_LINK = re.compile(r"\]\((\.\./)?(notebooks/)?solutions/")  # a Markdown link to them
 SOLUTION_SENTENCE = re.compile(  # a sentence that says where the worked solutions are
@@ -114,6 +118,24 @@ def without_solution_promises(cell):
     return nbformat.from_dict({**cell, "source": text.rstrip()})
 
 
+def release_links(notebook, up):
+    """Return `notebook` without its navigation line, its Markdown links to the course's
+    notebooks pointed at their places in the release, seen from `up` folders below it."""
+    top, files = "../" * up, "|".join(re.escape(chapter.file) for chapter in CHAPTERS)
+    chapter_link = re.compile(rf"\]\(({files})(?=[#)])")
+    glossary_link = re.compile(rf"\]\({re.escape(GLOSSARY)}(?=[#)])")
+    cells = []
+    for cell in notebook.cells:
+        if "nav" in tags(cell):  # the contents it leads to is not handed out
+            continue
+        if cell.cell_type == "markdown":
+            text = chapter_link.sub(lambda m: f"]({top}{Path(m[1]).stem}/{m[1]}", cell.source)
+            text = glossary_link.sub(f"]({'../' * (up - 1)}glossary/{GLOSSARY}", text)
+            cell = nbformat.from_dict({**cell, "source": text})
+        cells.append(cell)
+    return nbformat.from_dict({**notebook, "cells": cells})
+
+
 def source_notebook(chapter, solutions):
     """Return the nbgrader source of the chapter notebook, solutions from `solutions` inserted."""
     answers, cells = worked_solutions(solutions), []
@@ -151,8 +173,19 @@ def write_source(course, chapter):
         raise SystemExit(f"{chapter.file}: {error}") from None
     folder = course / "source" / assignment
     folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(source, folder / chapter.file)
+    nbformat.write(release_links(source, up=1), folder / chapter.file)
     return assignment
+
+
+def write_glossary(release, chapters):
+    """Write the glossary into each chapter's release folder (nbgrader copies no notebook that is
+    not an assignment's); return the paths written."""
+    glossary = release_links(nbformat.read(BOOKS / GLOSSARY, as_version=4), up=2)
+    paths = [release / Path(chapter.file).stem / "glossary" / GLOSSARY for chapter in chapters]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(glossary, path)
+    return paths
 
 
 def build(course, chapters):
@@ -170,6 +203,7 @@ def build(course, chapters):
         raise SystemExit("no student edition: the exercises must follow the course's format "
                          "(CONTRIBUTING.md)\n" + "\n".join(problems))
     succeeded(nbgrader_api(course).generate_assignment("*"))  # every assignment in source/
+    write_glossary(course / "release", chapters)
     return course / "release"
 
 
