@@ -108,12 +108,38 @@ def test_the_explorers_timed_are_those_of_the_chapters_own_modules():
 
 @pytest.fixture
 def no_explorers(monkeypatch):
-    """Time no explorer in bench.main (each redraw trains and draws for real)."""
+    """Time no explorer and no start-up in bench.main (each starts kernels or trains for real)."""
     monkeypatch.setattr(bench, "explorer_redraws", lambda chapters: {})
+    monkeypatch.setattr(bench, "start_up_seconds", lambda: (3.0, 1.5))
+
+
+def test_the_start_up_is_the_kernel_time_less_what_its_first_optimizer_printed(monkeypatch):
+    class Client:  # runs no kernel: takes 0.2 s and prints what the optimizer cell would
+        def __init__(self, notebook, **_):
+            self.notebook = notebook
+
+        def execute(self):
+            import time
+
+            time.sleep(0.2)
+            self.notebook.cells[1].outputs = [nbformat.v4.new_output("stream", text="0.15\n")]
+            return self.notebook
+
+    monkeypatch.setattr(bench, "NotebookClient", Client)
+    kernel, optimizer = bench.start_up_seconds()
+    assert optimizer == 0.15 and 0.05 <= kernel < 0.2
+
+
+def test_the_report_gives_the_start_up_of_every_chapter_and_their_sum():
+    text = "\n".join(bench.report([row("01", 5.0), row("02", 6.0)], start_up=(3.3, 1.5)))
+    assert "(kernel, torch, helpers.setup()): 3.3 s, 6.6 s for 2 chapters" in text
+    assert "first torch.optim optimizer adds 1.5 s" in text
+    assert "start-up" not in "\n".join(bench.report([row("01", 5.0)]))  # not measured: no line
 
 
 def test_every_chapter_and_its_scripts_are_run_and_a_failure_fails_the_run(monkeypatch, capsys):
     monkeypatch.setattr(bench, "explorer_redraws", lambda chapters: {"lr_explorer": 0.25})
+    monkeypatch.setattr(bench, "start_up_seconds", lambda: (3.0, 1.5))
     ran = []
     monkeypatch.setattr(bench, "run_notebook", lambda path: ran.append(path.name) or (1.0, 90.0))
     monkeypatch.setattr(bench, "run_script", lambda path: ran.append(path.name) or (
@@ -126,6 +152,7 @@ def test_every_chapter_and_its_scripts_are_run_and_a_failure_fails_the_run(monke
     out = capsys.readouterr().out
     assert "FAILED numpy_fit.py: exit 1: Traceback: boom" in out and "whole course" in out
     assert "lr_explorer 0.25" in out and "0.25 s (lr_explorer)" in out
+    assert "3.0 s, 6.0 s for 2 chapters" in out
 
 
 def test_a_broken_notebook_is_reported_and_the_others_still_timed(monkeypatch, capsys,

@@ -4,9 +4,10 @@ Usage: python tools/bench.py [notebooks/NN_name.ipynb ...]   (default: every cha
 
 Per chapter: the notebook's wall time (kernel start to stop, as nbval runs it) and its kernel's
 peak memory (VmHWM from /proc), beside the wall time of its plain scripts (Chapter.scripts in
-helpers/course.py: the tutorial's training in ordinary Python, each a whole process). Then each
-explorer's redraw time, and the targets met or MISSED. The overhead is the notebooks' wall time
-over their scripts', also without the chapters that train far less (Chapter.less_work).
+helpers/course.py: the tutorial's training in ordinary Python, each a whole process). Then what
+every chapter's kernel spends before its first lesson cell, each explorer's redraw time, and the
+targets met or MISSED. The overhead is the notebooks' wall time over their scripts', also without
+the chapters that train far less (Chapter.less_work).
 Figures to read, never tests: the exit status is non-zero only when something fails to run.
 """
 import os
@@ -29,6 +30,9 @@ TARGETS = {  # figure: (the most it may be on the 2-core CPU machine, unit, deci
     "overhead without the chapters that train less": (1.5, "x", 2),
     "slowest explorer redraw": (0.3, "s", 2)}
 VERDICT = {None: "n/a", True: "met", False: "MISSED"}
+START_UP = ["import helpers\n\ndevice = helpers.setup()", "import time\nimport torch\n\n"  # then
+            "start = time.perf_counter()\ntorch.optim.SGD([torch.zeros(1, requires_grad=True)])\n"
+            "print(time.perf_counter() - start)"]  # what a kernel's first optimizer costs
 
 
 def peak_memory_mb(pid):
@@ -41,21 +45,30 @@ def peak_memory_mb(pid):
     return int(match.group(1)) / 1024 if match else None
 
 
-def run_notebook(path):
-    """Execute the notebook at `path` in a fresh kernel; return (wall seconds, kernel peak MB)."""
+def run_notebook(path, notebook=None):
+    """Execute the notebook at `path` (or `notebook`, run in `path`'s folder) in a fresh kernel;
+    return (wall seconds, kernel peak MB)."""
     kernel, peaks = [], [None]  # VmHWM only grows: the read after the last cell is the peak
 
     def started(**_):
         kernel.append(getattr(client.km.provisioner, "pid", None))
 
     client = NotebookClient(
-        nbformat.read(path, as_version=4), timeout=600, kernel_name="python3",
+        notebook or nbformat.read(path, as_version=4), timeout=600, kernel_name="python3",
         shutdown_kernel="immediate", resources={"metadata": {"path": str(Path(path).parent)}},
         on_notebook_start=started,
         on_cell_executed=lambda **_: peaks.append(kernel[0] and peak_memory_mb(kernel[0])))
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start, peaks[-1]
+
+
+def start_up_seconds():
+    """Return (wall s of a kernel that only runs the set-up call, s its first optimizer adds)."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in START_UP])
+    wall, _ = run_notebook(ROOT / "notebooks" / "start_up.ipynb", notebook)  # fills its outputs
+    optimizer = float(notebook.cells[1].outputs[0].text)
+    return wall - optimizer, optimizer
 
 
 def run_script(path):
@@ -99,13 +112,20 @@ def verdicts(rows, redraws=None):
     return results
 
 
-def report(rows, redraws=None):
-    """Return the lines `make bench` prints: one per chapter, then each target and its verdict."""
+def report(rows, redraws=None, start_up=None):
+    """Return the lines `make bench` prints: one per chapter, the start-up every chapter pays
+    (`start_up`: the two figures of start_up_seconds), then each target and its verdict."""
     lines = [f"{'chapter':<8}{'wall s':>7}{'peak MB':>9}   plain scripts (wall s)"]
     for row in rows:
         peak = "n/a" if row["peak"] is None else f"{row['peak']:.0f}"
         plain = ", ".join(f"{name} {wall:.1f}" for name, wall in row["scripts"].items())
         lines.append(f"{row['chapter'].number:<8}{row['wall']:>7.1f}{peak:>9}   {plain or '-'}")
+    if start_up:
+        kernel, optimizer = start_up
+        lines.append(f"start-up before a chapter's first lesson cell (kernel, torch, "
+                     f"helpers.setup()): {kernel:.1f} s, {len(rows) * kernel:.1f} s for {len(rows)}"
+                     f" chapters; a kernel's first torch.optim optimizer adds {optimizer:.1f} s "
+                     "(it loads torch._dynamo)")
     if redraws:
         lines.append("explorer redraws (s): "
                      + ", ".join(f"{name} {seconds:.2f}" for name, seconds in redraws.items()))
@@ -158,14 +178,16 @@ def main(argv):
             failed += [f"{name}.py: exit {status}: {last}"] if status else []
         rows.append({"chapter": chapter, "wall": wall, "peak": peak, "scripts": scripts})
         print(f"  {chapter.number}: {wall:.1f} s", flush=True)
-    redraws = {}
+    redraws, start_up = {}, None
     try:
         redraws = explorer_redraws([row["chapter"] for row in rows])
+        start_up = start_up_seconds()
     except Exception as error:  # the chapters' figures still print
-        failed.append(f"explorer redraw: {type(error).__name__}: {error}")
+        failed.append(f"explorer redraw or start-up: {type(error).__name__}: {error}")
     if rows:
-        print("\n".join(["", *report(rows, redraws), "", f"load average (1 min) {start_load:.1f} "
-                          f"at start, {os.getloadavg()[0]:.1f} at end, on {os.cpu_count()} cores"]))
+        print("\n".join(["", *report(rows, redraws, start_up), "",
+                          f"load average (1 min) {start_load:.1f} at start, "
+                          f"{os.getloadavg()[0]:.1f} at end, on {os.cpu_count()} cores"]))
     print("".join(f"FAILED {line}\n" for line in failed), end="")
     return 1 if failed or not rows else 0
 
