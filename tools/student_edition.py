@@ -137,12 +137,11 @@ def release_links(notebook, up):
 
 
 def source_notebook(chapter, solutions):
-    """Return the nbgrader source of the chapter notebook, solutions from `solutions` inserted."""
+    """Return the nbgrader source of the chapter notebook, solutions from `solutions` inserted,
+    without its navigation line and with its links pointed into the release (release_links)."""
     answers, cells = worked_solutions(solutions), []
     for cell in chapter.cells:
         exercise_id = exercise_id_of(cell)
-        if "nav" in tags(cell):
-            continue
         if exercise_id:
             learner = cells.pop() if cells and "exercise" in tags(cells[-1]) else None
             if learner is None or exercise_id not in answers:
@@ -156,7 +155,7 @@ def source_notebook(chapter, solutions):
     if answers or not any("nbgrader" in cell.metadata for cell in cells):
         raise ValueError(f"solutions without an exercise in the chapter: {sorted(answers)}"
                          if answers else "the chapter has no exercise in the course's format")
-    return nbformat.from_dict({**chapter, "cells": cells})
+    return release_links(nbformat.from_dict({**chapter, "cells": cells}), up=1)
 
 
 def write_source(course, chapter):
@@ -173,7 +172,7 @@ def write_source(course, chapter):
         raise SystemExit(f"{chapter.file}: {error}") from None
     folder = course / "source" / assignment
     folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(release_links(source, up=1), folder / chapter.file)
+    nbformat.write(source, folder / chapter.file)
     return assignment
 
 
